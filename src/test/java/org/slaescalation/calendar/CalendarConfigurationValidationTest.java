@@ -91,13 +91,6 @@ class CalendarConfigurationValidationTest {
   }
 
   @Test
-  void failureAnalyzerIsRegistered() {
-    assertThat(org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation()
-            .load(org.springframework.boot.diagnostics.FailureAnalyzer.class))
-        .hasAtLeastOneElementOfType(InvalidCalendarConfigurationFailureAnalyzer.class);
-  }
-
-  @Test
   void unknownWeekdayFailsBinding() {
     runner.withPropertyValues("escalation.calendars.office.weekly-hours.MOONDAY[0]=09:00-17:00")
         .run(context -> assertThat(context).hasFailed()

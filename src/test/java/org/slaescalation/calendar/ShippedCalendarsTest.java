@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -20,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * from {@code --spring.config.additional-location}. {@code calendar-test/application.yaml} imports it the way the
  * service's {@code application.yaml} does, so precedence is as in production.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ShippedCalendarsTest {
 
   private static ConfigurableApplicationContext start(String... args) {
@@ -80,5 +84,15 @@ class ShippedCalendarsTest {
           .isEqualTo(ZoneId.of("Europe/Amsterdam"));
       assertThat(calendars.get("support").holidaySource()).hasToString("NL");
     }
+  }
+
+  @Test
+  void badOverrideStopsStartUpWithAReportNamingTheProperty(CapturedOutput output) {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> start("--escalation.calendars.support.weekly-hours.TUESDAY=08:30-12:00,11:00-13:00")))
+        .hasRootCauseInstanceOf(InvalidCalendarConfigurationException.class);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("escalation.calendars.support.weekly-hours.TUESDAY[1] = \"11:00-13:00\": overlaps TUESDAY[0]")
+        .contains("Fix the properties listed above");
   }
 }
