@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
@@ -133,7 +134,7 @@ public final class BusinessCalendar {
   /** A calendar that is always open: UTC, every day 00:00-24:00, no holidays. */
   public static BusinessCalendar twentyFourSeven(String name) {
     return builder(name, ZoneOffset.UTC)
-        .hours(Set.of(DayOfWeek.values()), OpeningInterval.untilEndOfDay(java.time.LocalTime.MIDNIGHT))
+        .hours(Set.of(DayOfWeek.values()), OpeningInterval.untilEndOfDay(LocalTime.MIDNIGHT))
         .build();
   }
 

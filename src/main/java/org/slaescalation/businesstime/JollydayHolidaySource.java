@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,8 +92,8 @@ public final class JollydayHolidaySource implements HolidaySource {
   }
 
   /** The subdivision code in upper case, or empty. */
-  public java.util.Optional<String> subdivision() {
-    return java.util.Optional.ofNullable(subdivision).map(s -> s.toUpperCase(Locale.ROOT));
+  public Optional<String> subdivision() {
+    return Optional.ofNullable(subdivision).map(s -> s.toUpperCase(Locale.ROOT));
   }
 
   @Override

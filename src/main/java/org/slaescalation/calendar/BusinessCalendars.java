@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -112,7 +113,7 @@ public class BusinessCalendars {
       return HolidaySource.none();
     }
     try {
-      return holidaySources.computeIfAbsent(code.strip().toUpperCase(java.util.Locale.ROOT), JollydayHolidaySource::of);
+      return holidaySources.computeIfAbsent(code.strip().toUpperCase(Locale.ROOT), JollydayHolidaySource::of);
     } catch (IllegalArgumentException e) {
       problems.add(prefix + ".holidays = \"" + code + "\": " + e.getMessage() + "; or remove the property for no"
           + " holidays");

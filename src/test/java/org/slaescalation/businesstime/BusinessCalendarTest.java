@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Arguments, errors and the calendar's definition. */
@@ -57,7 +59,7 @@ class BusinessCalendarTest {
 
       @Override
       public Set<LocalDate> holidays(int year) {
-        return LocalDate.of(year, 1, 1).datesUntil(LocalDate.of(year + 1, 1, 1)).collect(java.util.stream.Collectors.toSet());
+        return LocalDate.of(year, 1, 1).datesUntil(LocalDate.of(year + 1, 1, 1)).collect(Collectors.toSet());
       }
     };
     BusinessCalendar alwaysHoliday = BusinessCalendar.builder("holidays", TestCalendars.AMSTERDAM)
@@ -106,7 +108,7 @@ class BusinessCalendarTest {
   void twentyFourSevenIsAlwaysOpen() {
     BusinessCalendar always = BusinessCalendar.twentyFourSeven("24x7");
 
-    assertThat(always.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(always.zone()).isEqualTo(ZoneOffset.UTC);
     assertThat(always.weeklyOpenTime()).isEqualTo(Duration.ofDays(7));
     assertThat(always.due(TUESDAY_10_CET, Duration.ofDays(400))).isEqualTo(TUESDAY_10_CET.plus(Duration.ofDays(400)));
     assertThat(always.nextOpening(TUESDAY_10_CET)).contains(TUESDAY_10_CET);

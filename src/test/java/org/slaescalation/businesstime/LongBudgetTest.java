@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,7 +43,7 @@ class LongBudgetTest {
     assertThat(calendar.elapsed(from, to)).isEqualTo(new NaiveCalendar(calendar).elapsedByDays(from, to));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void fiveYearsOfBusinessHoursTakeMicrosecondsNotSeconds() {
     Instant start = Instant.parse("2027-01-04T08:00:00Z");
     Duration fiveWorkingYears = Duration.ofHours(5 * 1_700);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,7 +55,7 @@ class OpeningIntervalTest {
     assertThat(OpeningInterval.parse(second).overlaps(OpeningInterval.parse(first))).isEqualTo(overlapping);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void untilEndOfDayClosesAt24() {
     OpeningInterval evening = OpeningInterval.untilEndOfDay(LocalTime.of(22, 0));
 

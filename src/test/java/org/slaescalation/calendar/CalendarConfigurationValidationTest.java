@@ -1,14 +1,18 @@
 package org.slaescalation.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /** Binding and start-up validation of {@code escalation.calendars}, without the rest of the application. */
 class CalendarConfigurationValidationTest {
@@ -32,12 +36,25 @@ class CalendarConfigurationValidationTest {
       assertThat(calendars.names()).containsExactly("office");
       assertThat(calendars.get("office").weeklyOpenTime()).isEqualTo(Duration.parse("PT15H30M"));
       assertThat(calendars.get("office").holidaySource()).hasToString("NL");
-      assertThat(calendars.get("office").closedDates(2026)).contains(java.time.LocalDate.parse("2026-12-31"));
+      assertThat(calendars.get("office").closedDates(2026)).contains(LocalDate.parse("2026-12-31"));
       assertThat(calendars.get("office").due(Instant.parse("2027-01-15T14:00:00Z"), Duration.ofHours(2)))
           .as("Fri 15:00 CET + 2h → Mon 10:30 CET: 1h Friday, Monday from 08:30")
           .isEqualTo(Instant.parse("2027-01-18T08:30:00Z"));
     });
   }
+
+  /** The application class also scans for {@code @ConfigurationProperties}: the properties must bind once. */
+  @Test
+  void worksAlongsideConfigurationPropertiesScan() {
+    runner.withUserConfiguration(ScanningApplication.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(CalendarProperties.class);
+      assertThat(context.getBean(BusinessCalendars.class).names()).containsExactly("office");
+    });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConfigurationPropertiesScan(basePackageClasses = CalendarProperties.class)
+  static class ScanningApplication {}
 
   @Test
   void noCalendarsAtAllIsValid() {
@@ -102,7 +119,7 @@ class CalendarConfigurationValidationTest {
     runner.run(context -> {
       BusinessCalendars calendars = context.getBean(BusinessCalendars.class);
 
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> calendars.get("sales")))
+      assertThat(catchThrowable(() -> calendars.get("sales")))
           .isInstanceOf(UnknownCalendarException.class)
           .hasMessage("no calendar named 'sales'; configured calendars: office");
     });

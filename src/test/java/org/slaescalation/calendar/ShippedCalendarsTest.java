@@ -1,6 +1,7 @@
 package org.slaescalation.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,9 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ShippedCalendarsTest {
 
   private static ConfigurableApplicationContext start(String... args) {
-    String[] withLocation = java.util.stream.Stream.concat(
-        java.util.stream.Stream.of("--spring.config.location=classpath:/calendar-test/"),
-        java.util.stream.Stream.of(args)).toArray(String[]::new);
+    String[] withLocation = Stream.concat(Stream.of("--spring.config.location=classpath:/calendar-test/"),
+        Stream.of(args)).toArray(String[]::new);
     return new SpringApplicationBuilder(CalendarConfiguration.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
@@ -88,7 +89,7 @@ class ShippedCalendarsTest {
 
   @Test
   void badOverrideStopsStartUpWithAReportNamingTheProperty(CapturedOutput output) {
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+    assertThat(catchThrowable(
             () -> start("--escalation.calendars.support.weekly-hours.TUESDAY=08:30-12:00,11:00-13:00")))
         .hasRootCauseInstanceOf(InvalidCalendarConfigurationException.class);
     assertThat(output).contains("APPLICATION FAILED TO START")
