@@ -1,0 +1,22 @@
+package org.slaescalation.ticket;
+
+/** The value of the process variable {@code outcome} with which every user task completes. */
+public enum Outcome implements Coded {
+  RESOLVED("resolved"),
+  WAITING_ON_CUSTOMER("waiting-on-customer"),
+  HANDOFF_ENGINEERING("handoff-engineering"),
+  HANDOFF_SYSADMIN("handoff-sysadmin"),
+  BACK_TO_SUPPORT("back-to-support"),
+  BACK_TO_ENGINEERING("back-to-engineering");
+
+  private final String code;
+
+  Outcome(String code) {
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+}
