@@ -1,13 +1,11 @@
 package org.slaescalation;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The SLA escalation service: an embedded Camunda 7 engine, its webapps and the ticket API. */
 @SpringBootApplication
-@EnableProcessApplication("sla-escalation")
 @ConfigurationPropertiesScan
 public class SlaEscalationApplication {
 

@@ -1,0 +1,53 @@
+package org.slaescalation.ticket;
+
+import static org.slaescalation.ticket.Outcome.BACK_TO_ENGINEERING;
+import static org.slaescalation.ticket.Outcome.BACK_TO_SUPPORT;
+import static org.slaescalation.ticket.Outcome.HANDOFF_ENGINEERING;
+import static org.slaescalation.ticket.Outcome.HANDOFF_SYSADMIN;
+import static org.slaescalation.ticket.Outcome.RESOLVED;
+import static org.slaescalation.ticket.Outcome.WAITING_ON_CUSTOMER;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slaescalation.team.Team;
+
+/** Ids of the ticket process model ({@code processes/ticket-escalation.bpmn}) that code depends on. */
+public final class TicketProcess {
+
+  public static final String PROCESS_KEY = "ticket-escalation";
+  public static final String MESSAGE_CUSTOMER_REPLY = "CustomerReplyReceived";
+
+  public static final String TASK_TRIAGE = "Task_TriageTicket";
+  public static final String TASK_FOLLOW_UP = "Task_FollowUpTicket";
+  public static final String TASK_INVESTIGATE = "Task_InvestigateTicket";
+  public static final String TASK_FIX_INFRASTRUCTURE = "Task_FixInfrastructure";
+  public static final String TASK_CONFIRM_RESOLUTION = "Task_ConfirmResolution";
+  public static final String EVENT_CUSTOMER_REPLY = "Event_CustomerReplyReceived";
+
+  /** The user tasks, the team that works on each and the outcomes its form offers. */
+  public record UserTask(String id, Team team, Set<Outcome> outcomes) {}
+
+  private static final Map<String, UserTask> USER_TASKS = Map.of(
+      TASK_TRIAGE, new UserTask(TASK_TRIAGE, Team.SUPPORT,
+          EnumSet.of(RESOLVED, WAITING_ON_CUSTOMER, HANDOFF_ENGINEERING)),
+      TASK_FOLLOW_UP, new UserTask(TASK_FOLLOW_UP, Team.SUPPORT,
+          EnumSet.of(RESOLVED, WAITING_ON_CUSTOMER, HANDOFF_ENGINEERING)),
+      TASK_INVESTIGATE, new UserTask(TASK_INVESTIGATE, Team.ENGINEERING,
+          EnumSet.of(HANDOFF_SYSADMIN, BACK_TO_SUPPORT, RESOLVED)),
+      TASK_FIX_INFRASTRUCTURE, new UserTask(TASK_FIX_INFRASTRUCTURE, Team.SYSADMIN,
+          EnumSet.of(RESOLVED, BACK_TO_ENGINEERING)),
+      TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, Team.SUPPORT,
+          EnumSet.of(RESOLVED)));
+
+  private TicketProcess() {}
+
+  public static Optional<UserTask> userTask(String taskDefinitionKey) {
+    return Optional.ofNullable(USER_TASKS.get(taskDefinitionKey));
+  }
+
+  public static Map<String, UserTask> userTasks() {
+    return USER_TASKS;
+  }
+}

@@ -1,0 +1,67 @@
+package org.slaescalation.ticket;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The ticket registry and the customer replies, in the service's own tables. */
+@Repository
+class TicketRepository {
+
+  record TicketRow(long number, String externalId, Instant createdAt) {
+    String id() {
+      return TicketId.of(number);
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  TicketRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts a ticket and returns its number; a repeated external id raises DuplicateKeyException. */
+  long insert(String externalId, Instant createdAt) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("insert into ticket (external_id, created_at) values (:externalId, :createdAt)")
+        .param("externalId", externalId)
+        .param("createdAt", Timestamp.from(createdAt))
+        .update(keys, "number");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  Optional<TicketRow> findByExternalId(String externalId) {
+    return jdbc.sql("select number, external_id, created_at from ticket where external_id = :externalId")
+        .param("externalId", externalId)
+        .query((rs, i) -> new TicketRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .optional();
+  }
+
+  Optional<TicketRow> findByNumber(long number) {
+    return jdbc.sql("select number, external_id, created_at from ticket where number = :number")
+        .param("number", number)
+        .query((rs, i) -> new TicketRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .optional();
+  }
+
+  void insertReply(long ticketNumber, Instant receivedAt, String message, boolean resumedTicket) {
+    jdbc.sql("""
+            insert into customer_reply (ticket_number, received_at, message, resumed_ticket)
+            values (:ticket, :receivedAt, :message, :resumed)""")
+        .param("ticket", ticketNumber)
+        .param("receivedAt", Timestamp.from(receivedAt))
+        .param("message", message)
+        .param("resumed", resumedTicket)
+        .update();
+  }
+
+  int countReplies(long ticketNumber) {
+    return jdbc.sql("select count(*) from customer_reply where ticket_number = :ticket")
+        .param("ticket", ticketNumber)
+        .query(Integer.class)
+        .single();
+  }
+}

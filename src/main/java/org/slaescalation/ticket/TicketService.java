@@ -1,0 +1,225 @@
+package org.slaescalation.ticket;
+
+import static org.slaescalation.ticket.TicketVariables.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slaescalation.team.Team;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Opens tickets as process instances, reads them back and records customer replies. */
+@Service
+public class TicketService {
+
+  /** Result of opening a ticket; {@code created} is false when the external id was seen before. */
+  public record OpenedTicket(String id, Instant createdAt, boolean created) {}
+
+  /** Result of recording a customer reply. */
+  public record RecordedReply(String ticketId, Instant receivedAt, boolean resumed, String status) {}
+
+  private final TicketRepository repository;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  TicketService(TicketRepository repository, RuntimeService runtimeService, TaskService taskService,
+      HistoryService historyService, TransactionTemplate transaction, Clock clock) {
+    this.repository = repository;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a ticket: registers it and starts its process instance in one transaction. A repeated
+   * external id returns the ticket opened first, also when two requests race.
+   */
+  public OpenedTicket open(NewTicket ticket) {
+    String externalId = ticket.externalId() == null || ticket.externalId().isBlank() ? null : ticket.externalId();
+    if (externalId != null) {
+      Optional<OpenedTicket> existing = findByExternalId(externalId);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
+    try {
+      return transaction.execute(status -> start(ticket, externalId));
+    } catch (DuplicateKeyException raceLost) {
+      return findByExternalId(externalId).orElseThrow(() -> raceLost);
+    }
+  }
+
+  private Optional<OpenedTicket> findByExternalId(String externalId) {
+    return repository.findByExternalId(externalId).map(row -> new OpenedTicket(row.id(), row.createdAt(), false));
+  }
+
+  private OpenedTicket start(NewTicket ticket, String externalId) {
+    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String id = TicketId.of(repository.insert(externalId, createdAt));
+    VariableMap variables = Variables.createVariables()
+        .putValue(TICKET_ID, id)
+        .putValue(EXTERNAL_ID, externalId)
+        .putValue(CREATED_AT, Date.from(createdAt))
+        .putValue(SUBJECT, ticket.subject())
+        .putValue(DESCRIPTION, ticket.description())
+        .putValue(PRIORITY, ticket.priority())
+        .putValue(CATEGORY, ticket.category())
+        .putValue(CUSTOMER_ID, ticket.customer().id())
+        .putValue(CUSTOMER_NAME, ticket.customer().name())
+        .putValue(CUSTOMER_EMAIL, ticket.customer().email())
+        .putValue(TIER, ticket.customer().tier())
+        .putValue(CUSTOMER_TIME_ZONE, ticket.customer().timeZone());
+    runtimeService.startProcessInstanceByKey(TicketProcess.PROCESS_KEY, id, variables);
+    return new OpenedTicket(id, createdAt, true);
+  }
+
+  /** The ticket with its status and the team that holds it. */
+  public TicketView get(String ticketId) {
+    HistoricProcessInstance instance = instance(ticketId);
+    Map<String, Object> vars = variables(instance.getId());
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    String status = status(instance, task);
+    String team = switch (status) {
+      case TicketView.CLOSED, TicketView.CANCELLED -> null;
+      default -> task == null ? Team.SUPPORT.code() : team(task);
+    };
+    Map<String, String> notes = new LinkedHashMap<>();
+    putIfPresent(notes, Team.SUPPORT.code(), vars.get(SUPPORT_NOTE));
+    putIfPresent(notes, Team.ENGINEERING.code(), vars.get(ENGINEERING_NOTE));
+    putIfPresent(notes, Team.SYSADMIN.code(), vars.get(SYSADMIN_NOTE));
+    putIfPresent(notes, "closing", vars.get(CLOSING_NOTE));
+    return new TicketView(
+        ticketId,
+        (String) vars.get(EXTERNAL_ID),
+        instant(vars.get(CREATED_AT)),
+        instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+        status,
+        team,
+        (String) vars.get(SUBJECT),
+        (String) vars.get(DESCRIPTION),
+        (String) vars.get(PRIORITY),
+        (String) vars.get(CATEGORY),
+        new TicketView.Customer((String) vars.get(CUSTOMER_ID), (String) vars.get(CUSTOMER_NAME),
+            (String) vars.get(CUSTOMER_EMAIL), (String) vars.get(TIER), (String) vars.get(CUSTOMER_TIME_ZONE)),
+        vars.containsKey(FIRST_RESPONSE_TARGET)
+            ? new TicketView.Sla((String) vars.get(FIRST_RESPONSE_TARGET), (String) vars.get(RESOLUTION_TARGET),
+                (String) vars.get(SLA_CALENDAR), (Integer) vars.get(INTERNAL_TARGET_PERCENT))
+            : null,
+        task == null ? null : new TicketView.CurrentTask(task.getId(), task.getName(), team(task),
+            task.getAssignee(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()),
+        notes,
+        (String) vars.get(LAST_CUSTOMER_REPLY));
+  }
+
+  /** Records a customer reply and, when the ticket waits for the customer, resumes it. */
+  public RecordedReply recordReply(String ticketId, String message) {
+    long number = TicketId.number(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+    repository.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(ticketId));
+    RecordedReply recorded = transaction.execute(status -> {
+      Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(TicketProcess.PROCESS_KEY)
+          .processInstanceBusinessKey(ticketId)
+          .singleResult();
+      boolean resumed = false;
+      if (instance != null) {
+        Map<String, Object> reply = Map.of(LAST_CUSTOMER_REPLY, message, LAST_CUSTOMER_REPLY_AT, Date.from(receivedAt));
+        if (isWaitingOnCustomer(instance.getId())) {
+          runtimeService.createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
+              .processInstanceId(instance.getId())
+              .setVariables(reply)
+              .correlate();
+          resumed = true;
+        } else {
+          runtimeService.setVariables(instance.getId(), reply);
+        }
+      }
+      repository.insertReply(number, receivedAt, message, resumed);
+      return new RecordedReply(ticketId, receivedAt, resumed, null);
+    });
+    return new RecordedReply(ticketId, recorded.receivedAt(), recorded.resumed(), get(ticketId).status());
+  }
+
+  private HistoricProcessInstance instance(String ticketId) {
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(TicketProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(ticketId)
+        .singleResult();
+    if (instance == null) {
+      throw new TicketNotFoundException(ticketId);
+    }
+    return instance;
+  }
+
+  private boolean isWaitingOnCustomer(String processInstanceId) {
+    return runtimeService.createEventSubscriptionQuery()
+        .processInstanceId(processInstanceId)
+        .eventType("message")
+        .eventName(TicketProcess.MESSAGE_CUSTOMER_REPLY)
+        .count() > 0;
+  }
+
+  private String status(HistoricProcessInstance instance, Task task) {
+    if (instance.getEndTime() != null) {
+      return instance.getDeleteReason() == null ? TicketView.CLOSED : TicketView.CANCELLED;
+    }
+    if (isWaitingOnCustomer(instance.getId())) {
+      return TicketView.WAITING_ON_CUSTOMER;
+    }
+    if (task != null && TicketProcess.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
+      return TicketView.RESOLVED;
+    }
+    return TicketView.OPEN;
+  }
+
+  private static String team(Task task) {
+    return TicketProcess.userTask(task.getTaskDefinitionKey())
+        .map(userTask -> userTask.team().code())
+        .orElse(null);
+  }
+
+  /** The ticket's process-level variables (the latest value of each). */
+  private Map<String, Object> variables(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .disableCustomObjectDeserialization()
+        .list()) {
+      if (processInstanceId.equals(variable.getActivityInstanceId()) && variable.getValue() != null) {
+        values.put(variable.getName(), variable.getValue());
+      }
+    }
+    return values;
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof Date date ? date.toInstant() : null;
+  }
+
+  private static void putIfPresent(Map<String, String> map, String key, Object value) {
+    if (value instanceof String text && !text.isBlank()) {
+      map.put(key, text);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.slaescalation.ticket;
+
+/**
+ * Names of the ticket's process variables, shared by the API, the delegates, the forms
+ * ({@code processes/*.form} field keys) and the tests.
+ */
+public final class TicketVariables {
+
+  public static final String TICKET_ID = "ticketId";
+  public static final String EXTERNAL_ID = "externalId";
+  public static final String CREATED_AT = "createdAt";
+  public static final String SUBJECT = "subject";
+  public static final String DESCRIPTION = "description";
+  public static final String PRIORITY = "priority";
+  public static final String CATEGORY = "category";
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_EMAIL = "customerEmail";
+  public static final String TIER = "tier";
+  public static final String CUSTOMER_TIME_ZONE = "customerTimeZone";
+
+  /** Set by the business rule task "Determine SLA policy" from decision {@code SlaPolicy}. */
+  public static final String FIRST_RESPONSE_TARGET = "firstResponseTarget";
+  public static final String RESOLUTION_TARGET = "resolutionTarget";
+  public static final String SLA_CALENDAR = "slaCalendar";
+  public static final String INTERNAL_TARGET_PERCENT = "internalTargetPercent";
+
+  /** Set by every user task's form. */
+  public static final String OUTCOME = "outcome";
+  public static final String SUPPORT_NOTE = "supportNote";
+  public static final String ENGINEERING_NOTE = "engineeringNote";
+  public static final String SYSADMIN_NOTE = "sysadminNote";
+  public static final String CLOSING_NOTE = "closingNote";
+
+  public static final String LAST_CUSTOMER_REPLY = "lastCustomerReply";
+  public static final String LAST_CUSTOMER_REPLY_AT = "lastCustomerReplyAt";
+
+  private TicketVariables() {}
+}

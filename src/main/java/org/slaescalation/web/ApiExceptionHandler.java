@@ -1,0 +1,91 @@
+package org.slaescalation.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slaescalation.ticket.TicketNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 7807 problem bodies for the service's own API. A bad request names each bad field in
+ * {@code errors[].field}; nothing the client sent turns into a 500.
+ */
+@RestControllerAdvice(basePackages = "org.slaescalation")
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  /** One bad field of a request. */
+  record FieldProblem(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), message(error)))
+        .sorted(java.util.Comparator.comparing(FieldProblem::field))
+        .toList();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+        .map(e -> e.field() + " " + e.message())
+        .collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem;
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " has the wrong type");
+      problem.setTitle("Invalid request");
+      problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type")));
+    } else if (ex.getCause() instanceof JsonProcessingException json) {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Malformed JSON: " + json.getOriginalMessage());
+      problem.setTitle("Malformed request body");
+    } else {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request needs a JSON body");
+      problem.setTitle("Malformed request body");
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(TicketNotFoundException.class)
+  ProblemDetail notFound(TicketNotFoundException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    problem.setTitle("Ticket not found");
+    return problem;
+  }
+
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentUpdate(OptimisticLockingException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The ticket was changed at the same time by another request; nothing was recorded. Send the request again.");
+    problem.setTitle("Concurrent update");
+    problem.setProperties(Map.of("retryable", true));
+    return problem;
+  }
+
+  private static String message(FieldError error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+}

@@ -1,0 +1,225 @@
+package org.slaescalation.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.slaescalation.support.Api.get;
+import static org.slaescalation.support.Api.post;
+import static org.slaescalation.support.Api.ticketJson;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slaescalation.support.Api;
+import org.slaescalation.support.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The intake API over HTTP, against the whole application. */
+@ApplicationTest
+@SuppressWarnings("unchecked")
+class TicketApiTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+
+  String open(String externalId) {
+    ResponseEntity<Map<String, Object>> created = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P2", "business"));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) created.getBody().get("id");
+  }
+
+  String processInstanceId(String ticketId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
+  }
+
+  @Test
+  void opensATicketAsAProcessInstanceKeyedByTheTicketId() {
+    ResponseEntity<Map<String, Object>> created = post(rest, "sam", "/api/tickets", ticketJson(null, "P1", "enterprise"));
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = (String) created.getBody().get("id");
+    assertThat(id).matches("T-\\d+");
+    assertThat((String) created.getBody().get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/tickets/" + id);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(TicketProcess.PROCESS_KEY).processInstanceBusinessKey(id).count()).isOne();
+
+    Map<String, Object> ticket = get(rest, "sam", "/api/tickets/" + id).getBody();
+    assertThat(ticket.get("status")).isEqualTo("open");
+    assertThat(ticket.get("team")).isEqualTo("support");
+    assertThat(ticket.get("subject")).isEqualTo("Checkout fails");
+    assertThat((Map<String, Object>) ticket.get("customer")).containsEntry("tier", "enterprise")
+        .containsEntry("timeZone", "Europe/Amsterdam");
+    assertThat((Map<String, Object>) ticket.get("sla")).containsEntry("firstResponseTarget", "PT30M")
+        .containsEntry("resolutionTarget", "PT4H").containsEntry("calendar", "24x7");
+  }
+
+  @Test
+  void theTeamThatHoldsTheTicketFollowsTheRoute() {
+    String id = open(null);
+    Api.executeJobs(managementService, processInstanceId(id));
+    Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    Map<String, Object> before = get(rest, "sam", "/api/tickets/" + id).getBody();
+    assertThat(before).containsEntry("team", "support");
+    assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage ticket");
+
+    taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+
+    Map<String, Object> ticket = get(rest, "sam", "/api/tickets/" + id).getBody();
+    assertThat(ticket.get("team")).isEqualTo("engineering");
+    assertThat((Map<String, Object>) ticket.get("notes")).containsEntry("support", "Reproduced");
+  }
+
+  @Test
+  void theSameExternalIdReturnsTheFirstTicket() {
+    String externalId = "crm-" + UUID.randomUUID();
+    ResponseEntity<Map<String, Object>> first = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P2", "business"));
+    ResponseEntity<Map<String, Object>> second = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P1", "enterprise"));
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(second.getBody()).isEqualTo(first.getBody());
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey((String) first.getBody().get("id")).count()).isOne();
+  }
+
+  @Test
+  void concurrentRequestsWithOneExternalIdOpenOneTicket() throws Exception {
+    String externalId = "race-" + UUID.randomUUID();
+    Callable<ResponseEntity<Map<String, Object>>> request = () -> post(rest, "sam", "/api/tickets",
+        ticketJson(externalId, "P3", "standard"));
+    List<Future<ResponseEntity<Map<String, Object>>>> answers;
+    var pool = Executors.newFixedThreadPool(6);
+    try {
+      answers = pool.invokeAll(java.util.Collections.nCopies(6, request));
+    } finally {
+      pool.shutdown();
+    }
+
+    java.util.Set<Object> ids = new java.util.HashSet<>();
+    for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
+      assertThat(answer.get().getStatusCode().is2xxSuccessful()).isTrue();
+      ids.add(answer.get().getBody().get("id"));
+    }
+    assertThat(ids).hasSize(1);
+    assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey((String) ids.iterator().next()).count()).isOne();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      unknown tier          | "tier": "gold"                  | customer.tier
+      unknown time zone     | "timeZone": "Mars/Olympus"      | customer.timeZone
+      invalid email address | "email": "not-an-address"       | customer.email
+      """)
+  void aBadCustomerFieldIsA400NamingTheField(String reason, String replacement, String field) {
+    String json = ticketJson(null, "P2", "business")
+        .replace("\"tier\": \"business\"", replacement.startsWith("\"tier\"") ? replacement : "\"tier\": \"business\"")
+        .replace("\"timeZone\": \"Europe/Amsterdam\"",
+            replacement.startsWith("\"timeZone\"") ? replacement : "\"timeZone\": \"Europe/Amsterdam\"")
+        .replace("\"email\": \"ops@acme.example\"",
+            replacement.startsWith("\"email\"") ? replacement : "\"email\": \"ops@acme.example\"");
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", json);
+
+    assertThat(answer.getStatusCode()).as(reason).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat((List<Map<String, String>>) answer.getBody().get("errors")).as(reason)
+        .extracting(e -> e.get("field")).containsExactly(field);
+  }
+
+  @Test
+  void everyBadFieldIsNamedInOneAnswer() {
+    String json = """
+        {"subject": "", "priority": "P9", "category": "outage",
+         "customer": {"id": "acme", "name": "ACME", "email": "x", "tier": "gold", "timeZone": "CET+1"}}
+        """;
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", json);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, String>>) answer.getBody().get("errors"))
+        .extracting(e -> e.get("field"))
+        .containsExactlyInAnyOrder("category", "customer.email", "customer.tier", "customer.timeZone",
+            "description", "priority", "subject");
+    assertThat((String) answer.getBody().get("detail")).contains("priority must be one of P1, P2, P3, P4");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("subject", "").count()).isZero();
+  }
+
+  @Test
+  void malformedJsonIsA400() {
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", "{\"subject\": ");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).containsEntry("title", "Malformed request body");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeIsA400NamingIt() {
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets",
+        ticketJson(null, "P2", "business").replaceFirst("\"customer\": \\{[^}]*}", "\"customer\": [1, 2]"));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, String>>) answer.getBody().get("errors"))
+        .extracting(e -> e.get("field")).containsExactly("customer");
+  }
+
+  @Test
+  void anUnknownTicketIsA404() {
+    ResponseEntity<Map<String, Object>> answer = get(rest, "sam", "/api/tickets/T-999999999");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(answer.getBody()).containsEntry("title", "Ticket not found");
+    assertThat(post(rest, "sam", "/api/tickets/nonsense/customer-replies", "{\"message\": \"hi\"}")
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aCustomerReplyResumesATicketThatWaitsForIt() {
+    String id = open(null);
+    String instance = processInstanceId(id);
+    Api.executeJobs(managementService, instance);
+    Task triage = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    taskService.complete(triage.getId(), Map.of("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
+    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("status", "waiting-on-customer");
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets/" + id + "/customer-replies",
+        "{\"message\": \"Firefox 128\"}");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody()).containsEntry("resumed", true).containsEntry("status", "open");
+    Task followUp = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(followUp.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_FOLLOW_UP);
+    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Firefox 128");
+  }
+
+  @Test
+  void aReplyToATicketThatDoesNotWaitIsRecordedWithoutMovingIt() {
+    String id = open(null);
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets/" + id + "/customer-replies",
+        "{\"message\": \"Any news?\"}");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody()).containsEntry("resumed", false).containsEntry("status", "open");
+    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Any news?");
+    assertThat(post(rest, "sam", "/api/tickets/" + id + "/customer-replies", "{\"message\": \" \"}")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+}

@@ -1,0 +1,309 @@
+package org.slaescalation.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.slaescalation.ticket.TicketProcess.EVENT_CUSTOMER_REPLY;
+import static org.slaescalation.ticket.TicketProcess.TASK_CONFIRM_RESOLUTION;
+import static org.slaescalation.ticket.TicketProcess.TASK_FIX_INFRASTRUCTURE;
+import static org.slaescalation.ticket.TicketProcess.TASK_FOLLOW_UP;
+import static org.slaescalation.ticket.TicketProcess.TASK_INVESTIGATE;
+import static org.slaescalation.ticket.TicketProcess.TASK_TRIAGE;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.support.ProcessTestEngine;
+
+/**
+ * The ticket route of processes/ticket-escalation.bpmn: every user task and every outcome. The happy
+ * path is one test; each detour starts where it begins.
+ */
+@Deployment(resources = {
+    "processes/ticket-escalation.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
+    "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
+class TicketProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+  /** Monday 1 March 2027, 10:00 in Amsterdam (CET): support is open. */
+  static final Instant MONDAY_MORNING = Instant.parse("2027-03-01T09:00:00Z");
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ProcessTestEngine.registerBeans();
+    ProcessTestEngine.MAILS.clear();
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  static VariableMap ticket(String priority, String tier, String category) {
+    return Variables.createVariables()
+        .putValue(TicketVariables.TICKET_ID, "T-1")
+        .putValue(TicketVariables.SUBJECT, "Checkout fails")
+        .putValue(TicketVariables.DESCRIPTION, "HTTP 500 on every order")
+        .putValue(TicketVariables.PRIORITY, priority)
+        .putValue(TicketVariables.CATEGORY, category)
+        .putValue(TicketVariables.TIER, tier)
+        .putValue(TicketVariables.CUSTOMER_ID, "acme")
+        .putValue(TicketVariables.CUSTOMER_NAME, "ACME")
+        .putValue(TicketVariables.CUSTOMER_EMAIL, "ops@acme.example")
+        .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Amsterdam");
+  }
+
+  static Map<String, Object> outcome(Outcome outcome, String noteVariable) {
+    return withVariables(TicketVariables.OUTCOME, outcome.code(), noteVariable, "note: " + outcome.code());
+  }
+
+  static String formRef(Task task) {
+    return BpmnAwareTests.formService().getTaskFormData(task.getId()).getCamundaFormRef().getKey();
+  }
+
+  /** Moves the engine clock on, so that history records the order of steps. */
+  static void later() {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+  }
+
+  /** Starts a ticket through intake (SLA policy, acknowledgement) up to triage. */
+  static ProcessInstance startAtTriage(String priority, String tier, String category) {
+    ProcessInstance instance = runtimeService()
+        .startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1", ticket(priority, tier, category));
+    assertThat(instance).isWaitingAt("Task_AcknowledgeTicket");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt(TASK_TRIAGE);
+    return instance;
+  }
+
+  static ProcessInstance startBefore(String activityId) {
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(TicketProcess.PROCESS_KEY)
+        .businessKey("T-1")
+        .setVariables(ticket("P2", "business", "bug"))
+        .startBeforeActivity(activityId)
+        .execute();
+    assertThat(instance).isWaitingAt(activityId);
+    return instance;
+  }
+
+  @Test
+  void happyPath_supportResolvesAtTriage_andClosesAfterConfirmation() {
+    ProcessInstance instance = startAtTriage("P1", "enterprise", "incident");
+
+    assertThat(instance).hasPassed("Task_DetermineSlaPolicy", "Task_AcknowledgeTicket")
+        .variables()
+        .containsEntry(TicketVariables.FIRST_RESPONSE_TARGET, "PT30M")
+        .containsEntry(TicketVariables.RESOLUTION_TARGET, "PT4H")
+        .containsEntry(TicketVariables.SLA_CALENDAR, "24x7")
+        .containsEntry(TicketVariables.INTERNAL_TARGET_PERCENT, 75);
+    assertThat(ProcessTestEngine.MAILS.sent()).singleElement()
+        .satisfies(mail -> assertThat(mail.to()).containsExactly("ops@acme.example"));
+    assertThat(task()).hasCandidateGroup("support");
+    assertThat(formRef(task())).isEqualTo("triage-ticket");
+
+    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
+    assertThat(task()).hasCandidateGroup("support");
+    complete(task(), withVariables(TicketVariables.OUTCOME, "resolved"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_TicketResolved", "EndEvent_TicketClosed");
+  }
+
+  @Test
+  void taskDueDateIsTheOlaDeadlineInTheTeamCalendar_andPriorityOrdersByUrgency() {
+    startAtTriage("P1", "enterprise", "incident");
+
+    Task triage = task();
+    // Support's P1 OLA is 30 minutes of support office hours: 10:00 CET + 30 min.
+    assertThat(triage.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T09:30:00Z")));
+    assertThat(triage.getPriority()).isEqualTo(96);
+  }
+
+  @Test
+  void taskDueDateCountsOfficeHoursOnly() {
+    // Friday 5 March 2027, 15:30 CET: support closes at 16:00 on Fridays.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-05T14:30:00Z")));
+    startAtTriage("P3", "standard", "question");
+
+    // Support's P3 OLA is 4 hours: 30 minutes on Friday, 3.5 hours from Monday 08:30 → 12:00 CET.
+    assertThat(task().getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-08T11:00:00Z")));
+    assertThat(task().getPriority()).isEqualTo(52);
+  }
+
+  @Test
+  void triage_waitingOnCustomer_waitsForTheReply_thenSupportFollowsUp() {
+    ProcessInstance instance = startAtTriage("P3", "standard", "question");
+
+    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER, TicketVariables.SUPPORT_NOTE));
+    assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
+
+    runtimeService().createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
+        .processInstanceBusinessKey("T-1")
+        .setVariable(TicketVariables.LAST_CUSTOMER_REPLY, "Here is the log file")
+        .correlate();
+
+    assertThat(instance).isWaitingAt(TASK_FOLLOW_UP);
+    assertThat(task()).hasCandidateGroup("support");
+    assertThat(formRef(task())).isEqualTo("follow-up-ticket");
+    // The previous choice is cleared, so the form does not preselect it.
+    assertThat(instance).variables().doesNotContainKey(TicketVariables.OUTCOME)
+        .containsEntry(TicketVariables.LAST_CUSTOMER_REPLY, "Here is the log file");
+  }
+
+  @Test
+  void triage_handoffEngineering_goesToEngineering() {
+    ProcessInstance instance = startAtTriage("P2", "business", "bug");
+
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
+    assertThat(task()).hasCandidateGroup("engineering");
+    assertThat(formRef(task())).isEqualTo("investigate-ticket");
+    assertThat(instance).variables().containsEntry(TicketVariables.SUPPORT_NOTE, "note: handoff-engineering");
+  }
+
+  @Test
+  void followUp_resolved_goesToConfirmation() {
+    ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
+
+    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+
+    assertThat(instance).hasPassed("EndEvent_TicketResolved").isWaitingAt(TASK_CONFIRM_RESOLUTION);
+  }
+
+  @Test
+  void followUp_waitingOnCustomer_waitsAgain() {
+    ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
+
+    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER, TicketVariables.SUPPORT_NOTE));
+
+    assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
+  }
+
+  @Test
+  void followUp_handoffEngineering_goesToEngineering() {
+    ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
+
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
+  }
+
+  @Test
+  void investigation_handoffSysadmin_goesToSysadmin() {
+    ProcessInstance instance = startBefore(TASK_INVESTIGATE);
+
+    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN, TicketVariables.ENGINEERING_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_FIX_INFRASTRUCTURE);
+    assertThat(task()).hasCandidateGroup("sysadmin");
+    assertThat(formRef(task())).isEqualTo("fix-infrastructure");
+  }
+
+  @Test
+  void investigation_backToSupport_goesToFollowUp() {
+    ProcessInstance instance = startBefore(TASK_INVESTIGATE);
+
+    complete(task(), outcome(Outcome.BACK_TO_SUPPORT, TicketVariables.ENGINEERING_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_FOLLOW_UP);
+    assertThat(instance).variables().containsEntry(TicketVariables.ENGINEERING_NOTE, "note: back-to-support");
+  }
+
+  @Test
+  void investigation_resolved_goesToConfirmation() {
+    ProcessInstance instance = startBefore(TASK_INVESTIGATE);
+
+    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.ENGINEERING_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
+  }
+
+  @Test
+  void infrastructure_resolved_goesToConfirmation() {
+    ProcessInstance instance = startBefore(TASK_FIX_INFRASTRUCTURE);
+
+    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SYSADMIN_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
+  }
+
+  @Test
+  void infrastructure_backToEngineering_goesToInvestigation() {
+    ProcessInstance instance = startBefore(TASK_FIX_INFRASTRUCTURE);
+
+    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING, TicketVariables.SYSADMIN_NOTE));
+
+    assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
+  }
+
+  @Test
+  void longestRoute_passesEveryTeamAndBack() {
+    ProcessInstance instance = startAtTriage("P2", "business", "incident");
+
+    later();
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+    later();
+    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN, TicketVariables.ENGINEERING_NOTE));
+    later();
+    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING, TicketVariables.SYSADMIN_NOTE));
+    later();
+    complete(task(), outcome(Outcome.BACK_TO_SUPPORT, TicketVariables.ENGINEERING_NOTE));
+    later();
+    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+    later();
+    complete(task(), withVariables(TicketVariables.OUTCOME, "resolved"));
+
+    assertThat(instance).isEnded();
+    assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .orderByHistoricActivityInstanceStartTime().asc().list())
+        .extracting(t -> t.getTaskDefinitionKey())
+        .containsExactly(TASK_TRIAGE, TASK_INVESTIGATE, TASK_FIX_INFRASTRUCTURE, TASK_INVESTIGATE, TASK_FOLLOW_UP,
+            TASK_CONFIRM_RESOLUTION);
+  }
+
+  @Test
+  void anOutcomeTheTaskDoesNotOffer_isRefused_andTheTaskStays() {
+    ProcessInstance instance = startAtTriage("P3", "standard", "question");
+    Task triage = task();
+
+    assertThatThrownBy(() -> taskService().complete(triage.getId(),
+        Map.of(TicketVariables.OUTCOME, Outcome.HANDOFF_SYSADMIN.code())))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("must be one of [resolved, waiting-on-customer, handoff-engineering]");
+    assertThatThrownBy(() -> taskService().complete(triage.getId()))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("was: null");
+
+    assertThat(instance).isWaitingAt(TASK_TRIAGE);
+  }
+}
