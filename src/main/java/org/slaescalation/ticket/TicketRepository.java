@@ -3,6 +3,7 @@ package org.slaescalation.ticket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,9 @@ class TicketRepository {
       return TicketId.of(number);
     }
   }
+
+  private static final RowMapper<TicketRow> ROW =
+      (rs, i) -> new TicketRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant());
 
   private final JdbcClient jdbc;
 
@@ -36,14 +40,14 @@ class TicketRepository {
   Optional<TicketRow> findByExternalId(String externalId) {
     return jdbc.sql("select number, external_id, created_at from ticket where external_id = :externalId")
         .param("externalId", externalId)
-        .query((rs, i) -> new TicketRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .query(ROW)
         .optional();
   }
 
   Optional<TicketRow> findByNumber(long number) {
     return jdbc.sql("select number, external_id, created_at from ticket where number = :number")
         .param("number", number)
-        .query((rs, i) -> new TicketRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .query(ROW)
         .optional();
   }
 
@@ -56,12 +60,5 @@ class TicketRepository {
         .param("message", message)
         .param("resumed", resumedTicket)
         .update();
-  }
-
-  int countReplies(long ticketNumber) {
-    return jdbc.sql("select count(*) from customer_reply where ticket_number = :ticket")
-        .param("ticket", ticketNumber)
-        .query(Integer.class)
-        .single();
   }
 }
