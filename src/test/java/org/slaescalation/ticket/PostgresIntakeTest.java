@@ -33,7 +33,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * install side by side, and concurrent intake with one external id opens one ticket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false"})
+    "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
+    // The engine registry is JVM-wide: closing this context must not unregister the shared context's "default".
+    "camunda.bpm.process-engine-name=postgres-test"})
 @ActiveProfiles("demo")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntakeTest {
