@@ -8,7 +8,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,14 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
-import org.slaescalation.support.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,10 +27,13 @@ import org.springframework.test.annotation.DirtiesContext;
  * The service on a real PostgreSQL server, the production database: Flyway's migrations and Camunda's schema
  * install side by side, and concurrent intake with one external id opens one ticket.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
-    // The engine registry is JVM-wide: closing this context must not unregister the shared context's "default".
-    "camunda.bpm.process-engine-name=postgres-test"})
+    // Engine registry and webapp runtime are JVM-wide: no web environment, and an engine name of its own, so that
+    // closing this context leaves the shared test context's Tasklist working.
+    "camunda.bpm.process-engine-name=postgres-test",
+    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
 @ActiveProfiles("demo")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntakeTest {
@@ -61,7 +59,7 @@ class PostgresIntakeTest {
     }
   }
 
-  @Autowired TestRestTemplate rest;
+  @Autowired TicketService tickets;
   @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
 
@@ -69,10 +67,11 @@ class PostgresIntakeTest {
   void concurrentRequestsWithOneExternalIdOpenOneTicket() throws Exception {
     assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
     String externalId = "pg-race-" + UUID.randomUUID();
-    Callable<ResponseEntity<Map<String, Object>>> request = () -> Api.post(rest, "sam", "/api/tickets",
-        Api.ticketJson(externalId, "P2", "business"));
+    NewTicket ticket = new NewTicket(externalId, "Checkout fails", "HTTP 500 on every order", "P2", "incident",
+        new NewTicket.Customer("acme", "ACME", "ops@acme.example", "business", "Europe/Amsterdam"));
+    Callable<TicketService.OpenedTicket> request = () -> tickets.open(ticket);
 
-    List<Future<ResponseEntity<Map<String, Object>>>> answers;
+    List<Future<TicketService.OpenedTicket>> answers;
     var pool = Executors.newFixedThreadPool(8);
     try {
       answers = pool.invokeAll(Collections.nCopies(8, request));
@@ -82,11 +81,10 @@ class PostgresIntakeTest {
 
     Set<Object> ids = new HashSet<>();
     int created = 0;
-    for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
-      ResponseEntity<Map<String, Object>> response = answer.get();
-      assertThat(response.getStatusCode().is2xxSuccessful()).as("%s", response).isTrue();
-      created += response.getStatusCode() == HttpStatus.CREATED ? 1 : 0;
-      ids.add(response.getBody().get("id"));
+    for (Future<TicketService.OpenedTicket> answer : answers) {
+      TicketService.OpenedTicket opened = answer.get();
+      created += opened.created() ? 1 : 0;
+      ids.add(opened.id());
     }
     assertThat(ids).hasSize(1);
     assertThat(created).isOne();
@@ -98,12 +96,13 @@ class PostgresIntakeTest {
 
   @Test
   void aTicketReadsBackWithItsSlaFromPostgres() {
-    String id = (String) Api.post(rest, "sam", "/api/tickets", Api.ticketJson(null, "P1", "enterprise"))
-        .getBody().get("id");
+    String id = tickets.open(new NewTicket(null, "Checkout fails", "HTTP 500", "P1", "bug",
+        new NewTicket.Customer("acme", "ACME", "ops@acme.example", "enterprise", "Europe/Amsterdam"))).id();
 
-    Map<String, Object> ticket = Api.get(rest, "sam", "/api/tickets/" + id).getBody();
+    TicketView ticket = tickets.get(id);
 
-    assertThat(ticket).containsEntry("status", "open").containsEntry("team", "support");
-    assertThat((Map<String, Object>) ticket.get("sla")).containsEntry("resolutionTarget", "PT4H");
+    assertThat(ticket.status()).isEqualTo(TicketView.OPEN);
+    assertThat(ticket.team()).isEqualTo("support");
+    assertThat(ticket.sla().resolutionTarget()).isEqualTo("PT4H");
   }
 }
