@@ -21,27 +21,22 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The service on a real PostgreSQL server, the production database: Flyway's migrations and Camunda's schema
+ * Runs in a JVM of its own (see pom.xml): Camunda's runtime container is JVM-wide, so a second application context
+ * would take it over from the shared test context.
+ *
+ * <p>The service on a real PostgreSQL server, the production database: Flyway's migrations and Camunda's schema
  * install side by side, and concurrent intake with one external id opens one ticket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
-    // Engine registry and webapp runtime are JVM-wide: no web environment, and an engine name of its own, so that
-    // closing this context leaves the shared test context's Tasklist working.
-    "camunda.bpm.process-engine-name=postgres-test",
     "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
         + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
 @ActiveProfiles("demo")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PostgresIntakeTest {
+class PostgresIntakeOwnJvmTest {
 
-  /**
-   * The PostgreSQL server is a bean, so that the context closes the connection pool first and the server last;
-   * the context is closed after this class, it is of no use to others.
-   */
+  /** The PostgreSQL server is a bean, so that the context closes the connection pool first and the server last. */
   @TestConfiguration(proxyBeanMethods = false)
   static class Postgres {
 
