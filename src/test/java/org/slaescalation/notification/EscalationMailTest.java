@@ -57,6 +57,16 @@ class EscalationMailTest {
   }
 
   @Test
+  void theSubjectIsOneLine_whateverTheTicketSubjectHolds() {
+    EscalationNotice injected = new EscalationNotice("T-10001", "Checkout fails\r\nBcc: evil@example.com\u2028x",
+        "P1", "enterprise", "ACME", "resolution", 90, false, DUE, Duration.ofHours(1), "support", "support", null,
+        List.of(new Recipient("team-lead", "lead@example.com", AMSTERDAM)));
+
+    assertThat(mail.compose(injected).subject())
+        .isEqualTo("[T-10001] P1 resolution SLA 90% used: Checkout fails Bcc: evil@example.com x");
+  }
+
+  @Test
   void headersAndMessageIdFollowTheContract() {
     OutgoingMail composed = mail.compose(resolutionAt90());
 
