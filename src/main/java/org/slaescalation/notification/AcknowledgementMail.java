@@ -1,15 +1,41 @@
 package org.slaescalation.notification;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** The mail that tells the customer their ticket was received. */
+/**
+ * The mail that tells the customer their ticket was received and, in the customer's time zone, when to
+ * expect the first response.
+ */
 @Service
 public class AcknowledgementMail {
 
-  /** What the acknowledgement says. */
-  public record Ticket(String id, String subject, String customerName, String customerEmail) {}
+  /**
+   * What the acknowledgement says.
+   *
+   * @param customerZone the customer's time zone; null: the SLA calendar's zone (or UTC)
+   * @param firstResponse when the first response is due and why; null when the ticket has no SLA
+   */
+  public record Ticket(String id, String subject, String customerName, String customerEmail, ZoneId customerZone,
+      FirstResponseExpectation firstResponse) {
+
+    /** The zone the customer reads times in. */
+    public ZoneId zone() {
+      if (customerZone != null) {
+        return customerZone;
+      }
+      return firstResponse == null ? ZoneOffset.UTC : firstResponse.calendarZone();
+    }
+  }
+
+  private static final DateTimeFormatter EXPECTED_BY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final MailTemplates templates;
   private final MailDelivery delivery;
@@ -22,7 +48,13 @@ public class AcknowledgementMail {
   }
 
   public OutgoingMail compose(Ticket ticket) {
-    MailTemplates.Bodies bodies = templates.render("acknowledgement", Map.of("ticket", ticket));
+    Map<String, Object> model = new HashMap<>();
+    model.put("ticket", ticket);
+    if (ticket.firstResponse() != null) {
+      model.put("expectedBy", EXPECTED_BY.format(ticket.firstResponse().due().atZone(ticket.zone()))
+          + " (" + ticket.zone().getId() + ")");
+    }
+    MailTemplates.Bodies bodies = templates.render("acknowledgement", model);
     return new OutgoingMail(
         List.of(ticket.customerEmail()),
         "[" + ticket.id() + "] We received your request: " + ticket.subject(),

@@ -2,15 +2,33 @@ package org.slaescalation.notification;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code escalation.mail.*}: the sender address and the domain of derived Message-IDs. The SMTP
- * server itself is configured with the standard {@code spring.mail.*} properties.
+ * {@code escalation.mail.*}: the sender address, the domain of derived Message-IDs and the public
+ * address of the service that mails link to. The SMTP server itself is configured with the standard
+ * {@code spring.mail.*} properties.
+ *
+ * @param publicUrl where recipients reach the service, e.g. {@code https://escalation.example.com}; links in
+ *     mails start with it (a trailing slash is dropped)
  */
 @ConfigurationProperties("escalation.mail")
 @Validated
 public record MailSettings(
     @NotBlank @Email String from,
-    @NotBlank String messageIdDomain) {}
+    @NotBlank String messageIdDomain,
+    @NotBlank
+    @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
+        message = "must be the absolute http(s) address recipients open the service at, without query or fragment,"
+            + " e.g. https://escalation.example.com")
+    @DefaultValue("http://localhost:8080") String publicUrl) {
+
+  public MailSettings {
+    if (publicUrl != null) {
+      publicUrl = publicUrl.strip().replaceAll("/+$", "");
+    }
+  }
+}

@@ -52,6 +52,7 @@ public final class ProcessTestEngine {
     Mocks.register("olaDeadlines",
         new OlaDeadlines(processEngine.getDecisionService(), ShippedCalendars.get(), new EngineClock()));
     Mocks.register("acknowledgeTicket", new AcknowledgeTicket(new AcknowledgementMail(new MailTemplates(), MAILS,
-        new MailSettings("support@example.com", "test.invalid"))));
+        new MailSettings("support@example.com", "test.invalid", "http://localhost:8080")), ShippedCalendars.get(),
+        new EngineClock()));
   }
 }
