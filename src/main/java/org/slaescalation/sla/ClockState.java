@@ -1,0 +1,28 @@
+package org.slaescalation.sla;
+
+/** Where a clock stands. */
+public enum ClockState {
+  RUNNING("running"),
+  PAUSED("paused"),
+  MET("met"),
+  BREACHED("breached");
+
+  private final String code;
+
+  ClockState(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  static ClockState of(String code) {
+    for (ClockState state : values()) {
+      if (state.code.equals(code)) {
+        return state;
+      }
+    }
+    throw new IllegalArgumentException("Unknown clock state '" + code + "'");
+  }
+}

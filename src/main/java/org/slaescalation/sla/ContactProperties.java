@@ -1,0 +1,33 @@
+package org.slaescalation.sla;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code escalation.contacts.*}: who receives escalations, and in which time zone they read the due time.
+ *
+ * @param teams          per team ({@code support}, {@code engineering}, {@code sysadmin}): the team's mailbox
+ *                       ({@code team}) and its lead ({@code lead})
+ * @param supportManager the support manager
+ * @param accountManager the account managers, for enterprise customers
+ */
+@ConfigurationProperties("escalation.contacts")
+@Validated
+public record ContactProperties(
+    @NotEmpty Map<String, @Valid TeamContacts> teams,
+    @NotNull @Valid Contact supportManager,
+    @NotNull @Valid Contact accountManager) {
+
+  /** A mailbox and the time zone its reader lives in. */
+  public record Contact(@NotBlank @Email String email, @NotNull ZoneId zone) {}
+
+  /** A team's mailbox and its lead. */
+  public record TeamContacts(@NotNull @Valid Contact team, @NotNull @Valid Contact lead) {}
+}

@@ -1,0 +1,248 @@
+package org.slaescalation.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.notification.OutgoingMail;
+import org.slaescalation.support.ProcessTestEngine;
+import org.slaescalation.support.ShippedCalendars;
+import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketVariables;
+
+/**
+ * The clocks and the escalation ladder of processes/ticket-escalation.bpmn on the shipped calendars and the
+ * shipped tables, driving the engine clock: every instant below is worked out by hand in business time.
+ */
+@Deployment(resources = {
+    "processes/ticket-escalation.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
+    "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
+class EscalationLadderProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+  private SlaClocks clocks;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ProcessTestEngine.resetTables(1);
+    clocks = ProcessTestEngine.registerBeans();
+    ProcessTestEngine.MAILS.clear();
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  /** A standard-tier P3 question (first response 16 h, resolution 80 h on the support calendar, internal 80 %). */
+  static ProcessInstance openTicket() {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1",
+        Variables.createVariables()
+            .putValue(TicketVariables.TICKET_ID, "T-1")
+            .putValue(TicketVariables.CREATED_AT, ClockUtil.getCurrentTime())
+            .putValue(TicketVariables.SUBJECT, "How do I export?")
+            .putValue(TicketVariables.DESCRIPTION, "Where is the export button?")
+            .putValue(TicketVariables.PRIORITY, "P3")
+            .putValue(TicketVariables.CATEGORY, "question")
+            .putValue(TicketVariables.TIER, "standard")
+            .putValue(TicketVariables.CUSTOMER_ID, "initech")
+            .putValue(TicketVariables.CUSTOMER_NAME, "Initech")
+            .putValue(TicketVariables.CUSTOMER_EMAIL, "it@initech.example")
+            .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Berlin"));
+    assertThat(instance).isWaitingAt("Task_AcknowledgeTicket");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
+    return instance;
+  }
+
+  static Job timer(ProcessInstance instance, String boundaryEvent) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(boundaryEvent)
+        .singleResult();
+  }
+
+  static Instant due(ProcessInstance instance, String boundaryEvent) {
+    return timer(instance, boundaryEvent).getDuedate().toInstant();
+  }
+
+  /** Fires a timer and runs the escalation step behind it, as the job executor would. */
+  static void fire(ProcessInstance instance, String boundaryEvent) {
+    ClockUtil.setCurrentTime(timer(instance, boundaryEvent).getDuedate());
+    execute(timer(instance, boundaryEvent));
+    for (Job sendJob : managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+      execute(sendJob);
+    }
+  }
+
+  static List<String> levelsSent(String clock) {
+    return ProcessTestEngine.MAILS.sent().stream()
+        .filter(mail -> clock.equals(mail.headers().get("X-Escalation-Clock")))
+        .map(mail -> mail.headers().get("X-Escalation-Level"))
+        .toList();
+  }
+
+  @Test
+  void firstResponseLadder_acrossAWeekend_firesAtTheBusinessInstants_andLeavesTheTaskInPlace() {
+    at("2027-03-05T14:00:00Z"); // Friday 15:00 CET, support closes at 16:00
+    ProcessInstance instance = openTicket();
+
+    // 16 h budget: 1 h on Friday, 8 h on Monday, the rest on Tuesday 9 March (08:30-12:00, 13:00-17:30 CET).
+    assertThat(due(instance, "BoundaryEvent_FirstResponseWarning")).isEqualTo("2027-03-09T10:30:00Z");       // 12 h
+    assertThat(due(instance, "BoundaryEvent_FirstResponseInternalTarget")).isEqualTo("2027-03-09T12:18:00Z"); // 12 h 48
+    assertThat(due(instance, "BoundaryEvent_FirstResponseCritical")).isEqualTo("2027-03-09T13:54:00Z");      // 14 h 24
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).isEqualTo("2027-03-09T15:30:00Z");      // 16 h
+
+    fire(instance, "BoundaryEvent_FirstResponseWarning");
+
+    assertThat(levelsSent("first-response")).containsExactly("75");
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
+
+    fire(instance, "BoundaryEvent_FirstResponseInternalTarget");
+    fire(instance, "BoundaryEvent_FirstResponseCritical");
+    fire(instance, "BoundaryEvent_FirstResponseBreached");
+
+    assertThat(levelsSent("first-response")).containsExactly("75", "80", "90", "100");
+    assertThat(clocks.find(1, TicketClock.FIRST_RESPONSE)).get()
+        .extracting(TicketClock::state).isEqualTo(ClockState.BREACHED);
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
+    OutgoingMail breach = ProcessTestEngine.MAILS.sent().stream()
+        .filter(mail -> "100".equals(mail.headers().get("X-Escalation-Level"))
+            && "first-response".equals(mail.headers().get("X-Escalation-Clock")))
+        .findFirst().orElseThrow();
+    assertThat(breach.to()).containsExactly("manager@example.com");
+    assertThat(breach.headers()).containsEntry("X-Ticket-Id", "T-1");
+  }
+
+  @Test
+  void firstResponseLadder_skipsKingsDay() {
+    at("2027-04-26T14:00:00Z"); // Monday 16:00 CEST; Tuesday 27 April is King's Day
+    ProcessInstance instance = openTicket();
+
+    // 1.5 h on Monday, Tuesday closed, 8 h on Wednesday, the rest on Thursday 29 April.
+    assertThat(due(instance, "BoundaryEvent_FirstResponseWarning")).isEqualTo("2027-04-29T09:00:00Z");  // 12 h
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).isEqualTo("2027-04-29T14:00:00Z"); // 16 h
+  }
+
+  @Test
+  void eachTeamsOlaRunsInItsOwnCalendar_andAnExpiredOlaLeavesTheTaskWithTheTeam() {
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
+    ProcessInstance instance = openTicket();
+
+    // Support, P3: 4 h of support hours: 10:00-12:00 and 13:00-15:00.
+    assertThat(due(instance, "BoundaryEvent_TriageOlaWarning")).isEqualTo("2027-03-01T13:00:00Z");
+    assertThat(due(instance, "BoundaryEvent_TriageOlaExpired")).isEqualTo("2027-03-01T14:00:00Z");
+    assertThat(task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T14:00:00Z")));
+
+    at("2027-03-01T10:00:00Z"); // Monday 11:00 CET
+    complete(task(instance), withVariables("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+
+    // Engineering, P3: 16 h of engineering hours (09:00-18:00): 7 h on Monday, 9 h on Tuesday.
+    assertThat(due(instance, "BoundaryEvent_InvestigationOlaWarning")).isEqualTo("2027-03-02T13:00:00Z");
+    assertThat(due(instance, "BoundaryEvent_InvestigationOlaExpired")).isEqualTo("2027-03-02T17:00:00Z");
+    assertThat(clocks.find(1, TicketClock.ola("support"))).get()
+        .extracting(TicketClock::state).isEqualTo(ClockState.MET);
+
+    at("2027-03-02T09:00:00Z");
+    complete(task(instance), withVariables("outcome", "handoff-sysadmin", "engineeringNote", "Disk full"));
+
+    // Sysadmin, P3: 8 h around the clock.
+    assertThat(due(instance, "BoundaryEvent_InfrastructureOlaWarning")).isEqualTo("2027-03-02T15:00:00Z");
+    assertThat(due(instance, "BoundaryEvent_InfrastructureOlaExpired")).isEqualTo("2027-03-02T17:00:00Z");
+
+    fire(instance, "BoundaryEvent_InfrastructureOlaExpired");
+
+    assertThat(levelsSent("ola-sysadmin")).containsExactly("75", "100");
+    assertThat(ProcessTestEngine.MAILS.sent().stream()
+        .filter(mail -> "ola-sysadmin".equals(mail.headers().get("X-Escalation-Clock"))).map(OutgoingMail::to))
+        .containsExactly(List.of("sysadmin@example.com"), List.of("sysadmin-lead@example.com"));
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_FIX_INFRASTRUCTURE);
+    assertThat(clocks.find(1, TicketClock.ola("sysadmin"))).get()
+        .extracting(TicketClock::state).isEqualTo(ClockState.BREACHED);
+  }
+
+  @Test
+  void waitingOnTheCustomer_movesEveryResolutionTimerByThePausedBusinessTime() {
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
+    ProcessInstance instance = openTicket();
+    List<String> ladder = List.of("BoundaryEvent_ResolutionInternalTarget", "BoundaryEvent_ResolutionWarning",
+        "BoundaryEvent_ResolutionCritical", "BoundaryEvent_ResolutionBreached");
+    List<Instant> before = ladder.stream().map(id -> due(instance, id)).toList();
+    // 60 h of the 80 h budget: 6.5 h Monday, 8 h Tuesday to Thursday, 6.5 h Friday, 8 h Monday and Tuesday,
+    // 7 h on Wednesday 10 March.
+    assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-10T15:30:00Z");
+
+    complete(task(instance), withVariables("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
+    at("2027-03-02T09:00:00Z"); // the reply comes on Tuesday 10:00 CET: 8 h of support hours later
+    runtimeService().createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
+        .processInstanceBusinessKey("T-1").correlate();
+
+    assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-11T15:30:00Z");
+    var support = ShippedCalendars.get().get("support");
+    for (int i = 0; i < ladder.size(); i++) {
+      assertThat(support.elapsed(before.get(i), due(instance, ladder.get(i)))).as(ladder.get(i))
+          .isEqualTo(Duration.ofHours(8));
+    }
+    assertThat(new ClockRepository(ProcessTestEngine.jdbc()).pauses(1)).singleElement()
+        .satisfies(pause -> {
+          assertThat(pause.reason()).isEqualTo("waiting-on-customer");
+          assertThat(pause.from()).isEqualTo("2027-03-01T09:00:00Z");
+          assertThat(pause.to()).isEqualTo("2027-03-02T09:00:00Z");
+        });
+    assertThat(clocks.find(1, TicketClock.RESOLUTION)).get().extracting(TicketClock::state)
+        .isEqualTo(ClockState.RUNNING);
+  }
+
+  @Test
+  void aMetClockCancelsTheRestOfItsLadder() {
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance instance = openTicket();
+    fire(instance, "BoundaryEvent_TriageOlaWarning");
+    assertThat(levelsSent("ola-support")).containsExactly("75");
+
+    complete(task(instance), withVariables("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+
+    assertThat(timer(instance, "BoundaryEvent_FirstResponseBreached")).isNull();
+    assertThat(timer(instance, "BoundaryEvent_TriageOlaExpired")).isNull();
+    assertThat(clocks.find(1, TicketClock.FIRST_RESPONSE)).get().extracting(TicketClock::state)
+        .isEqualTo(ClockState.MET);
+    assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNotNull();
+
+    complete(task(instance), withVariables("outcome", "resolved", "engineeringNote", "Fixed"));
+
+    assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNull();
+    assertThat(clocks.find(1, TicketClock.RESOLUTION)).get().extracting(TicketClock::state)
+        .isEqualTo(ClockState.MET);
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_CONFIRM_RESOLUTION);
+  }
+}
