@@ -22,7 +22,7 @@ public class TicketUrgency {
     return taskPriority(priority, tier);
   }
 
-  static int taskPriority(Priority priority, Tier tier) {
+  public static int taskPriority(Priority priority, Tier tier) {
     int band = switch (priority) {
       case P1 -> 90;
       case P2 -> 70;

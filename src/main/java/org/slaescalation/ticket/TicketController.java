@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,6 +43,13 @@ class TicketController {
   @Operation(summary = "Read a ticket, its status and the team that holds it")
   TicketView get(@PathVariable String id) {
     return tickets.get(id);
+  }
+
+  @PatchMapping("/{id}")
+  @Operation(summary = "Change a ticket's priority or tier",
+      description = "Evaluates the SLA policy again and reschedules the clocks; time already spent still counts.")
+  TicketView change(@PathVariable String id, @Valid @RequestBody TicketChange change) {
+    return tickets.change(id, change);
   }
 
   @PostMapping("/{id}/customer-replies")

@@ -39,15 +39,17 @@ public class TicketService {
   private final TaskService taskService;
   private final HistoryService historyService;
   private final TransactionTemplate transaction;
+  private final TicketClockAccess clocks;
   private final Clock clock;
 
   TicketService(TicketRepository repository, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, TransactionTemplate transaction, Clock clock) {
+      HistoryService historyService, TransactionTemplate transaction, TicketClockAccess clocks, Clock clock) {
     this.repository = repository;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.transaction = transaction;
+    this.clocks = clocks;
     this.clock = clock;
   }
 
@@ -129,7 +131,40 @@ public class TicketService {
         task == null ? null : new TicketView.CurrentTask(task.getId(), task.getName(), team(task),
             task.getAssignee(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()),
         notes,
-        (String) vars.get(LAST_CUSTOMER_REPLY));
+        (String) vars.get(LAST_CUSTOMER_REPLY),
+        clocks.clocks(number(ticketId)),
+        clocks.pauses(number(ticketId)));
+  }
+
+  /**
+   * Changes the ticket's priority or tier (the customer's segment): the policy is evaluated again and the clocks
+   * rescheduled; the time already spent still counts. A closed ticket cannot change.
+   */
+  public TicketView change(String ticketId, TicketChange change) {
+    transaction.executeWithoutResult(status -> {
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(TicketProcess.PROCESS_KEY)
+          .processInstanceBusinessKey(ticketId)
+          .singleResult();
+      if (instance == null) {
+        instance(ticketId);
+        throw new TicketClosedException(ticketId);
+      }
+      Map<String, Object> changed = new HashMap<>();
+      if (change.priority() != null) {
+        changed.put(PRIORITY, change.priority());
+      }
+      if (change.tier() != null) {
+        changed.put(TIER, change.tier());
+      }
+      runtimeService.setVariables(instance.getId(), changed);
+      clocks.policyChanged(instance.getId(), number(ticketId));
+    });
+    return get(ticketId);
+  }
+
+  private static long number(String ticketId) {
+    return TicketId.number(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
   }
 
   /** Records a customer reply and, when the ticket waits for the customer, resumes it. */

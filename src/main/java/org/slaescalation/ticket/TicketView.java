@@ -2,6 +2,7 @@ package org.slaescalation.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Body of {@code GET /api/tickets/{id}}: the ticket, its status and the team that holds it. */
@@ -21,7 +22,9 @@ public record TicketView(
     Sla sla,
     CurrentTask currentTask,
     Map<String, String> notes,
-    String lastCustomerReply) {
+    String lastCustomerReply,
+    Map<String, Clock> clocks,
+    List<Pause> pauses) {
 
   /** Ticket is with a team. */
   public static final String OPEN = "open";
@@ -39,4 +42,20 @@ public record TicketView(
   public record Sla(String firstResponseTarget, String resolutionTarget, String calendar, Integer internalTargetPercent) {}
 
   public record CurrentTask(String id, String name, String team, String assignee, Instant due, int priority) {}
+
+  /**
+   * A clock: {@code state} is running, paused, met or breached; {@code due} the breach instant; {@code internalDue}
+   * the internal target (SLA clocks); {@code remaining} business time left in {@code calendar} (negative when
+   * overdue, frozen when the clock stopped); {@code escalations} the rungs already sent.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Clock(String state, Instant due, Instant internalDue, String remaining, String calendar,
+      List<Escalation> escalations) {}
+
+  /** A rung of the ladder that was sent: its level in percent of the budget (100 = breach). */
+  public record Escalation(String rung, int level, Instant due, Instant sentAt, String recipients) {}
+
+  /** An entry of the pause ledger; {@code to} is absent while the pause lasts. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Pause(String reason, Instant from, Instant to) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slaescalation.ticket.TicketClosedException;
 import org.slaescalation.ticket.TicketNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -73,6 +74,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail notFound(TicketNotFoundException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
     problem.setTitle("Ticket not found");
+    return problem;
+  }
+
+  @ExceptionHandler(TicketClosedException.class)
+  ProblemDetail closed(TicketClosedException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+    problem.setTitle("Ticket closed");
     return problem;
   }
 

@@ -224,6 +224,31 @@ class EscalationLadderProcessTest {
   }
 
   @Test
+  void aNewPriorityReschedulesTheClocks_keepingTheTimeAlreadySpent() {
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
+    ProcessInstance instance = openTicket();
+    var engineServices = engine.getProcessEngine();
+    var report = new TicketClockReport(clocks, new ClockRepository(ProcessTestEngine.jdbc()),
+        new OlaDeadlines(engineServices.getDecisionService(), ShippedCalendars.get(), new org.slaescalation.engine.EngineClock()),
+        new TimerSchedule(engineServices.getManagementService(), clocks), engineServices.getDecisionService(),
+        engineServices.getRuntimeService(), engineServices.getTaskService());
+
+    at("2027-03-01T11:00:00Z"); // two hours later the customer turns out to be down: P1
+    runtimeService().setVariable(instance.getId(), TicketVariables.PRIORITY, "P1");
+    report.policyChanged(instance.getId(), 1);
+
+    // Standard P1: first response 2 h from 10:00 CET, so due now; resolution 16 h: 6.5 h Monday, 8 h Tuesday,
+    // 1.5 h on Wednesday from 08:30.
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).isEqualTo("2027-03-01T11:00:00Z");
+    assertThat(due(instance, "BoundaryEvent_ResolutionBreached")).isEqualTo("2027-03-03T09:00:00Z");
+    assertThat(runtimeService().getVariable(instance.getId(), TicketVariables.RESOLUTION_TARGET)).isEqualTo("PT16H");
+    // Support's P1 OLA is 30 minutes from the task's start at 10:00 CET.
+    assertThat(due(instance, "BoundaryEvent_TriageOlaExpired")).isEqualTo("2027-03-01T09:30:00Z");
+    assertThat(task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T09:30:00Z")));
+    assertThat(task(instance).getPriority()).isEqualTo(92);
+  }
+
+  @Test
   void aMetClockCancelsTheRestOfItsLadder() {
     at("2027-03-01T09:00:00Z");
     ProcessInstance instance = openTicket();

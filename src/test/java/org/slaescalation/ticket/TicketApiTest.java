@@ -87,6 +87,40 @@ class TicketApiTest {
   }
 
   @Test
+  void theTicketShowsItsClocks() {
+    String id = open(null);
+    Api.executeJobs(managementService, processInstanceId(id));
+
+    Map<String, Object> clocks = (Map<String, Object>) get(rest, "sam", "/api/tickets/" + id).getBody().get("clocks");
+
+    assertThat(clocks).containsOnlyKeys("first-response", "resolution", "ola-support");
+    Map<String, Object> resolution = (Map<String, Object>) clocks.get("resolution");
+    assertThat(resolution).containsEntry("state", "running").containsKeys("due", "internalDue", "remaining")
+        .containsEntry("escalations", List.of());
+    assertThat((String) resolution.get("remaining")).startsWith("PT");
+    assertThat((Map<String, Object>) clocks.get("ola-support")).containsEntry("state", "running")
+        .doesNotContainKey("internalDue");
+  }
+
+  @Test
+  void aNewPriorityChangesTheTargets() {
+    String id = open(null);
+    Api.executeJobs(managementService, processInstanceId(id));
+
+    ResponseEntity<Map<String, Object>> changed = Api.patch(rest, "sam", "/api/tickets/" + id,
+        "{\"priority\": \"P4\"}");
+
+    assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(changed.getBody()).containsEntry("priority", "P4");
+    assertThat((Map<String, Object>) changed.getBody().get("sla")).containsEntry("resolutionTarget", "PT80H");
+    assertThat(Api.patch(rest, "sam", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(Api.patch(rest, "sam", "/api/tickets/" + id, "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(Api.patch(rest, "sam", "/api/tickets/T-999999999", "{\"tier\": \"free\"}").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void theSameExternalIdReturnsTheFirstTicket() {
     String externalId = "crm-" + UUID.randomUUID();
     ResponseEntity<Map<String, Object>> first = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P2", "business"));
