@@ -1,6 +1,7 @@
 package org.slaescalation.notification;
 
 import java.net.URLEncoder;
+import org.slaescalation.businesstime.BusinessTimeFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -113,12 +114,12 @@ public class EscalationMail {
     Duration remaining = notice.remaining();
     String calendar = " (calendar " + notice.calendarName() + ")";
     if (remaining.isNegative()) {
-      return "Overdue by " + businessTime(remaining.negated()) + " of business time" + calendar + ".";
+      return "Overdue by " + BusinessTimeFormat.duration(remaining.negated()) + " of business time" + calendar + ".";
     }
     if (remaining.isZero()) {
       return "No business time left" + calendar + ".";
     }
-    return businessTime(remaining) + " of business time left" + calendar + ".";
+    return BusinessTimeFormat.duration(remaining) + " of business time left" + calendar + ".";
   }
 
   /** One line per distinct recipient zone, in the order the recipients come. */
@@ -147,20 +148,4 @@ public class EscalationMail {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /**
-   * A business-time span as people say it: {@code 2 h 30 min}, {@code 45 min}, {@code less than 1 min}.
-   * Whole minutes, rounded down.
-   */
-  static String businessTime(Duration duration) {
-    long minutes = duration.toMinutes();
-    if (minutes < 1) {
-      return "less than 1 min";
-    }
-    long hours = minutes / 60;
-    long rest = minutes % 60;
-    if (hours == 0) {
-      return rest + " min";
-    }
-    return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
-  }
 }

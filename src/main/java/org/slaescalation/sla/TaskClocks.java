@@ -1,27 +1,76 @@
 package org.slaescalation.sla;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slaescalation.businesstime.BusinessTimeFormat;
+import org.slaescalation.calendar.BusinessCalendars;
 import org.slaescalation.ticket.Outcome;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener on completion of every user task: the team's OLA stint ends (met or breached), or pauses when
- * support waits on the customer; completing triage is the first response.
+ * Task listener of every user task. On creation it writes the time left on the ticket's clocks into the task
+ * variable {@code clockSummary}, which the forms show. On completion the team's OLA stint ends (met or breached),
+ * or pauses when support waits on the customer; completing triage is the first response.
  */
 @Component("taskClocks")
 public class TaskClocks implements TaskListener {
 
-  private final SlaClocks clocks;
+  /** Task-local variable with the clocks as text, for the forms. */
+  public static final String CLOCK_SUMMARY = "clockSummary";
 
-  public TaskClocks(SlaClocks clocks) {
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+
+  private final SlaClocks clocks;
+  private final TicketClocks ticketClocks;
+  private final BusinessCalendars calendars;
+
+  public TaskClocks(SlaClocks clocks, TicketClocks ticketClocks, BusinessCalendars calendars) {
     this.clocks = clocks;
+    this.ticketClocks = ticketClocks;
+    this.calendars = calendars;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariableLocal(CLOCK_SUMMARY, summary(task));
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      completed(task);
+    }
+  }
+
+  private String summary(DelegateTask task) {
+    long ticket = TicketClocks.ticketNumber(task);
+    List<String> lines = new ArrayList<>();
+    TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
+      String team = userTask.team().code();
+      ticketClocks.due(task.getExecution(), TicketClock.ola(team), Rung.BREACH.code());
+      clocks.find(ticket, TicketClock.ola(team))
+          .ifPresent(ola -> lines.add(line(userTask.team().displayName() + " OLA", ola)));
+    });
+    clocks.find(ticket, TicketClock.FIRST_RESPONSE).filter(c -> c.stoppedAt() == null)
+        .ifPresent(c -> lines.add(line("First response SLA", c)));
+    clocks.find(ticket, TicketClock.RESOLUTION).filter(c -> c.stoppedAt() == null)
+        .ifPresent(c -> lines.add(line("Resolution SLA", c)));
+    return String.join("\n", lines);
+  }
+
+  private String line(String what, TicketClock clock) {
+    var remaining = clocks.remaining(clock);
+    String left = remaining.isNegative() || remaining.isZero()
+        ? "overdue by " + BusinessTimeFormat.duration(remaining)
+        : BusinessTimeFormat.duration(remaining) + " left";
+    String due = DUE.format(clocks.dueAt(clock, Rung.BREACH).atZone(calendars.get(clock.calendar()).zone()));
+    return what + ": " + left + ", due " + due + " (business time, calendar " + clock.calendar() + ")";
+  }
+
+  private void completed(DelegateTask task) {
     long ticket = TicketClocks.ticketNumber(task);
     TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
       String ola = TicketClock.ola(userTask.team().code());

@@ -173,22 +173,6 @@ class EscalationMailTest {
         .isEqualTo(mail.compose(resolutionAt90()));
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
-      PT0S       | less than 1 min
-      PT59.9S    | less than 1 min
-      PT1M       | 1 min
-      PT45M      | 45 min
-      PT1H       | 1 h
-      PT2H30M    | 2 h 30 min
-      PT2H30M59S | 2 h 30 min
-      PT50H30M   | 50 h 30 min
-      P2D        | 48 h
-      """)
-  void businessTimeReadsLikePeopleSpeak(Duration duration, String expected) {
-    assertThat(EscalationMail.businessTime(duration)).isEqualTo(expected);
-  }
-
   @Test
   void aNoticeWithoutRecipientsOrWithAnUnknownClockIsRefused() {
     assertThatThrownBy(() -> notice("resolution", 90, false, Duration.ZERO, null))

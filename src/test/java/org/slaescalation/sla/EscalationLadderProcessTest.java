@@ -163,6 +163,10 @@ class EscalationLadderProcessTest {
     assertThat(due(instance, "BoundaryEvent_TriageOlaWarning")).isEqualTo("2027-03-01T13:00:00Z");
     assertThat(due(instance, "BoundaryEvent_TriageOlaExpired")).isEqualTo("2027-03-01T14:00:00Z");
     assertThat(task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T14:00:00Z")));
+    assertThat((String) BpmnAwareTests.taskService().getVariableLocal(task(instance).getId(), TaskClocks.CLOCK_SUMMARY))
+        .contains("Support OLA: 4 h left, due Mon 1 Mar 2027, 15:00 CET (business time, calendar support)")
+        .contains("First response SLA: 16 h left")
+        .contains("Resolution SLA: 80 h left");
 
     at("2027-03-01T10:00:00Z"); // Monday 11:00 CET
     complete(task(instance), withVariables("outcome", "handoff-engineering", "supportNote", "Reproduced"));

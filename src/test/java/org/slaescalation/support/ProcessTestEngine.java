@@ -106,8 +106,9 @@ public final class ProcessTestEngine {
         new EscalationMail(templates, MAILS, settings), LADDER, contacts, clock);
     Mocks.register("taskOutcome", new TaskOutcome());
     Mocks.register("ticketUrgency", new TicketUrgency());
-    Mocks.register("clocks", new TicketClocks(clocks, olaDeadlines));
-    Mocks.register("taskClocks", new TaskClocks(clocks));
+    TicketClocks ticketClocks = new TicketClocks(clocks, olaDeadlines);
+    Mocks.register("clocks", ticketClocks);
+    Mocks.register("taskClocks", new TaskClocks(clocks, ticketClocks, ShippedCalendars.get()));
     Mocks.register("customerWait", new CustomerWait(clocks,
         new TimerSchedule(processEngine.getManagementService(), clocks)));
     Mocks.register("sendEscalations", new SendEscalations(escalations, processEngine.getTaskService()));
