@@ -28,10 +28,11 @@ public class CustomerWait implements ExecutionListener {
     if (EVENTNAME_START.equals(execution.getEventName())) {
       clocks.pause(ticket, TicketClock.RESOLUTION);
       clocks.openPause(ticket, REASON);
+      timers.hold(execution.getProcessInstanceId(), TicketClock.RESOLUTION);
     } else {
       clocks.resume(ticket, TicketClock.RESOLUTION);
       clocks.closePauses(ticket);
-      timers.reschedule(execution.getProcessInstanceId(), ticket);
+      timers.release(execution.getProcessInstanceId(), ticket, TicketClock.RESOLUTION);
     }
   }
 }

@@ -207,11 +207,19 @@ class EscalationLadderProcessTest {
     assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-10T15:30:00Z");
 
     complete(task(instance), withVariables("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
+    // While the ticket waits, the old warning instant passes: the job executor (which acquires active jobs only)
+    // must find nothing to fire, so that no rung fires early and gets lost.
+    at("2027-03-11T00:00:00Z");
+    assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().active().list())
+        .extracting(j -> managementService().createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId())
+            .singleResult().getActivityId())
+        .isEmpty();
     at("2027-03-02T09:00:00Z"); // the reply comes on Tuesday 10:00 CET: 8 h of support hours later
     runtimeService().createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
         .processInstanceBusinessKey("T-1").correlate();
 
     assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-11T15:30:00Z");
+    assertThat(timer(instance, "BoundaryEvent_ResolutionWarning").isSuspended()).isFalse();
     var support = ShippedCalendars.get().get("support");
     for (int i = 0; i < ladder.size(); i++) {
       assertThat(support.elapsed(before.get(i), due(instance, ladder.get(i)))).as(ladder.get(i))
