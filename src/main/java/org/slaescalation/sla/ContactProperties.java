@@ -1,6 +1,7 @@
 package org.slaescalation.sla;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,12 @@ public record ContactProperties(
     @NotEmpty Map<String, @Valid TeamContacts> teams,
     @NotNull @Valid Contact supportManager,
     @NotNull @Valid Contact accountManager) {
+
+  @AssertTrue(message = "escalation.contacts.teams needs support, engineering and sysadmin")
+  boolean isEveryTeamReachable() {
+    return teams == null || teams.keySet().containsAll(
+        java.util.Arrays.stream(org.slaescalation.team.Team.values()).map(t -> t.code()).toList());
+  }
 
   /** A mailbox and the time zone its reader lives in. */
   public record Contact(@NotBlank @Email String email, @NotNull ZoneId zone) {}

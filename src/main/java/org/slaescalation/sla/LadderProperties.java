@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,8 +29,22 @@ public record LadderProperties(
     @Min(1) @Max(99) int olaWarningPercent,
     @NotNull Map<String, List<String>> recipients) {
 
+  /** The roles a rung can go to. */
+  public static final Set<String> ROLES = Set.of("team", "team-lead", "support-manager", "account-manager");
+
+  /** The rungs recipients are configured for. */
+  public static final Set<String> RUNGS = Set.of("internal", "warning", "critical", "breach", "ola-warning",
+      "ola-breach");
+
   @AssertTrue(message = "escalation.ladder.warning-percent must be below escalation.ladder.critical-percent")
   boolean isWarningBeforeCritical() {
     return warningPercent < criticalPercent;
+  }
+
+  @AssertTrue(message = "escalation.ladder.recipients: keys must be internal, warning, critical, breach, ola-warning, "
+      + "ola-breach, each with at least one of the roles team, team-lead, support-manager, account-manager")
+  boolean isRecipientsKnown() {
+    return recipients == null || (RUNGS.containsAll(recipients.keySet()) && recipients.keySet().containsAll(RUNGS)
+        && recipients.values().stream().allMatch(roles -> !roles.isEmpty() && ROLES.containsAll(roles)));
   }
 }
