@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>All files go into one deployment named {@value #DEPLOYMENT_NAME} with their bare file names, so
  * forms bound with {@code formRefBinding="deployment"} always sit beside their BPMN. Duplicate
  * filtering makes a restart with unchanged files deploy nothing; a changed file deploys all of them
- * as new versions.
+ * as new versions. Then every {@link ModelsDeployedListener} checks the deployed models (the OLA coverage
+ * check), so that a table that cannot be kept stops start-up.
  */
 @Component
 class ModelDeployment implements SmartInitializingSingleton {
@@ -38,10 +39,13 @@ class ModelDeployment implements SmartInitializingSingleton {
 
   private final RepositoryService repositoryService;
   private final ModelsProperties properties;
+  private final List<ModelsDeployedListener> listeners;
 
-  ModelDeployment(RepositoryService repositoryService, ModelsProperties properties) {
+  ModelDeployment(
+      RepositoryService repositoryService, ModelsProperties properties, List<ModelsDeployedListener> listeners) {
     this.repositoryService = repositoryService;
     this.properties = properties;
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
@@ -54,6 +58,7 @@ class ModelDeployment implements SmartInitializingSingleton {
     Deployment deployment = builder.deploy();
     LOG.info("Process models {} from {} (deployment {})", names,
         properties.location() == null ? "the application" : properties.location().toAbsolutePath(), deployment.getId());
+    listeners.forEach(ModelsDeployedListener::modelsDeployed);
   }
 
   private static List<String> addClasspathModels(DeploymentBuilder builder) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,7 +50,7 @@ class ModelsLocationTest {
     int target = xml.indexOf("\"PT30M\"", row);
     Files.writeString(table, xml.substring(0, target) + "\"PT20M\"" + xml.substring(target + "\"PT30M\"".length()));
 
-    new ModelDeployment(repository, new ModelsProperties(folder)).afterSingletonsInstantiated();
+    new ModelDeployment(repository, new ModelsProperties(folder), List.of()).afterSingletonsInstantiated();
 
     assertThat(firstResponseTarget()).isEqualTo("PT20M");
     assertThat(repository.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME).singleResult()
@@ -59,7 +60,7 @@ class ModelsLocationTest {
   @Test
   void unchangedFilesAreNotDeployedAgain(@TempDir Path folder) throws Exception {
     copyModels(folder);
-    ModelDeployment deployment = new ModelDeployment(repository, new ModelsProperties(folder));
+    ModelDeployment deployment = new ModelDeployment(repository, new ModelsProperties(folder), List.of());
 
     deployment.afterSingletonsInstantiated();
     deployment.afterSingletonsInstantiated();
@@ -70,7 +71,8 @@ class ModelsLocationTest {
 
   @Test
   void aFolderThatDoesNotExistStopsStartUpNamingTheProperty(@TempDir Path folder) {
-    ModelDeployment deployment = new ModelDeployment(repository, new ModelsProperties(folder.resolve("missing")));
+    ModelDeployment deployment =
+        new ModelDeployment(repository, new ModelsProperties(folder.resolve("missing")), List.of());
 
     assertThatThrownBy(deployment::afterSingletonsInstantiated)
         .isInstanceOf(IllegalStateException.class)
@@ -80,7 +82,7 @@ class ModelsLocationTest {
   @Test
   void aFolderWithoutAProcessStopsStartUp(@TempDir Path folder) throws Exception {
     Files.copy(Path.of("processes/sla-policy.dmn"), folder.resolve("sla-policy.dmn"));
-    ModelDeployment deployment = new ModelDeployment(repository, new ModelsProperties(folder));
+    ModelDeployment deployment = new ModelDeployment(repository, new ModelsProperties(folder), List.of());
 
     assertThatThrownBy(deployment::afterSingletonsInstantiated)
         .isInstanceOf(IllegalStateException.class)

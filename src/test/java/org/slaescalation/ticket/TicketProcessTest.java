@@ -144,11 +144,14 @@ class TicketProcessTest {
 
   @Test
   void taskDueDateIsTheOlaDeadlineInTheTeamCalendar_andPriorityOrdersByUrgency() {
+    // Saturday 6 March 2027, 11:00 CET: the support office is closed.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-06T10:00:00Z")));
     startAtTriage("P1", "enterprise", "incident");
 
     Task triage = task();
-    // Support's P1 OLA is 30 minutes of support office hours: 10:00 CET + 30 min.
-    assertThat(triage.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T09:30:00Z")));
+    // Support's P1 OLA is 30 minutes on the on-call calendar 24x7: Saturday 11:00 CET + 30 min, not Monday 09:00
+    // CET as on office hours (a round-the-clock SLA of 4 h cannot wait for Monday).
+    assertThat(triage.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-06T10:30:00Z")));
     assertThat(triage.getPriority()).isEqualTo(96);
   }
 
