@@ -37,7 +37,7 @@ class ModelsLocationTest {
 
   private String firstResponseTarget() {
     return engine.getDecisionService().evaluateDecisionTableByKey("SlaPolicy")
-        .variables(Map.of("tier", "enterprise", "priority", "P1", "category", "bug"))
+        .variables(Map.of("customerId", "initech", "tier", "enterprise", "priority", "P1", "category", "bug"))
         .evaluate().getSingleResult().getEntry("firstResponseTarget");
   }
 

@@ -60,7 +60,7 @@ class OlaCoverageTest {
 
     List<OlaCoverage.RowCoverage> rows = coverage.check();
 
-    assertThat(rows).hasSize(25);
+    assertThat(rows).hasSize(26);
     assertThat(OlaCoverageCheck.problems(rows)).isEmpty();
     assertThat(rows).allMatch(OlaCoverage.RowCoverage::fits);
   }
@@ -71,15 +71,15 @@ class OlaCoverageTest {
 
     List<OlaCoverage.RowCoverage> rows = coverage.check();
 
-    assertThat(rows.get(1).row().label()).isEqualTo("row 2 \"Partial outage for a paying business customer: round"
-        + " the clock\" (tier \"enterprise\",\"business\", priority \"P2\", category \"incident\")");
-    assertThat(rows.get(3).row().priorities()).containsExactly("P1", "P2");
-    assertThat(rows.get(8).row().label()).endsWith("(tier any, priority any, category \"feature-request\")");
-    assertThat(rows.get(8).row().priorities()).containsExactly("P1", "P2", "P3", "P4");
+    assertThat(rows.get(2).row().label()).isEqualTo("row 3 \"Partial outage for a paying business customer: round"
+        + " the clock\" (customerId any, tier \"enterprise\",\"business\", priority \"P2\", category \"incident\")");
+    assertThat(rows.get(4).row().priorities()).containsExactly("P1", "P2");
+    assertThat(rows.get(9).row().label()).endsWith("(customerId any, tier any, priority any, category \"feature-request\")");
+    assertThat(rows.get(9).row().priorities()).containsExactly("P1", "P2", "P3", "P4");
   }
 
   /**
-   * Row 1 (enterprise and business P1 incident, 24x7): the P1 route is support 30 min + engineering 2 h, both on
+   * Row 2 (enterprise and business P1 incident, 24x7): the P1 route is support 30 min + engineering 2 h, both on
    * 24x7, + sysadmin 1 h (round the clock) = 3 h 30 min of wall-clock time, whenever the ticket comes: 30 min to
    * spare in 4 h; the support OLA uses the whole 30 min first-response target.
    */
@@ -87,7 +87,7 @@ class OlaCoverageTest {
   void aRoundTheClockRowHasTheSameMarginAtEveryStart() throws Exception {
     deploy(shipped("sla-policy.dmn"), shipped("ola-budget.dmn"));
 
-    OlaCoverage.PriorityCoverage p1 = coverage.check().get(0).priorities().get(0);
+    OlaCoverage.PriorityCoverage p1 = coverage.check().get(1).priorities().get(0);
 
     assertThat(p1.resolution().margin()).isEqualTo(Duration.ofMinutes(30));
     assertThat(p1.firstResponse().margin()).isZero();
@@ -95,7 +95,7 @@ class OlaCoverageTest {
   }
 
   /**
-   * Row 12 (enterprise P3, 32 h on support) cut to 8 h: the P3 route alone is 4 h of support, 16 h of engineering
+   * Row 13 (enterprise P3, 32 h on support) cut to 8 h: the P3 route alone is 4 h of support, 16 h of engineering
    * and 8 h of sysadmin time, so it cannot fit; the check names the row, the clock and the negative margin.
    */
   @Test
@@ -105,11 +105,11 @@ class OlaCoverageTest {
 
     List<OlaCoverage.RowCoverage> rows = coverage.check();
 
-    assertThat(rows.get(11).fits()).isFalse();
-    assertThat(rows.get(11).priorities().get(0).resolution().margin()).isNegative();
-    assertThat(rows.stream().filter(row -> !row.fits())).extracting(row -> row.row().index()).containsExactly(12);
+    assertThat(rows.get(12).fits()).isFalse();
+    assertThat(rows.get(12).priorities().get(0).resolution().margin()).isNegative();
+    assertThat(rows.stream().filter(row -> !row.fits())).extracting(row -> row.row().index()).containsExactly(13);
     assertThat(OlaCoverageCheck.problems(rows)).singleElement().asString()
-        .startsWith("row 12 \"Enterprise P3\" (tier \"enterprise\", priority \"P3\", category any), P3: the"
+        .startsWith("row 13 \"Enterprise P3\" (customerId any, tier \"enterprise\", priority \"P3\", category any), P3: the"
             + " resolution clock (PT8H on calendar support) is shorter than the OLAs support PT4H (support)"
             + " + engineering PT16H (engineering) + sysadmin PT8H (sysadmin); margin -PT")
         .contains("raise the row's target");
@@ -133,8 +133,8 @@ class OlaCoverageTest {
     List<OlaCoverage.RowCoverage> rows = coverage.check();
 
     assertThat(rows.stream().filter(row -> !row.fits()).map(row -> row.row().index()))
-        .containsExactly(1, 2, 3, 10, 11, 14);
-    assertThat(rows.get(0).priorities().get(0).resolution().margin()).isLessThan(Duration.ofHours(-24));
+        .containsExactly(2, 3, 4, 11, 12, 15);
+    assertThat(rows.get(1).priorities().get(0).resolution().margin()).isLessThan(Duration.ofHours(-24));
   }
 
   @Test
@@ -144,7 +144,7 @@ class OlaCoverageTest {
 
     assertThatThrownBy(coverage::check)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("row 5 \"Billing and account changes are never urgent: business P3 targets at most\"")
+        .hasMessageContaining("row 6 \"Billing and account changes are never urgent: business P3 targets at most\"")
         .hasMessageContaining("output resolutionTarget must be a string literal");
   }
 }

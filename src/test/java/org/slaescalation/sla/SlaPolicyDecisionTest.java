@@ -33,7 +33,12 @@ class SlaPolicyDecisionTest {
   }
 
   static DmnDecisionRuleResult evaluate(String tier, String priority, String category) {
-    return DMN.evaluateDecisionTable(decision, Map.of("tier", tier, "priority", priority, "category", category))
+    return evaluate("a-customer-without-contract", tier, priority, category);
+  }
+
+  static DmnDecisionRuleResult evaluate(String customerId, String tier, String priority, String category) {
+    return DMN.evaluateDecisionTable(decision,
+            Map.of("customerId", customerId, "tier", tier, "priority", priority, "category", category))
         .getSingleResult();
   }
 
@@ -60,6 +65,19 @@ class SlaPolicyDecisionTest {
     assertThat((String) row.getEntry("firstResponseTarget")).as(reason).isEqualTo(firstResponse);
     assertThat((String) row.getEntry("resolutionTarget")).as(reason).isEqualTo(resolution);
     assertThat((String) row.getEntry("calendar")).as(reason).isEqualTo(calendar);
+  }
+
+  @Test
+  void aHighValueContractTakesPrecedenceOverTheTiersRow() {
+    DmnDecisionRuleResult contract = evaluate("acme", "business", "P3", "bug");
+    DmnDecisionRuleResult tier = evaluate("globex", "business", "P3", "bug");
+
+    assertThat((String) contract.getEntry("resolutionTarget")).isEqualTo("PT32H");
+    assertThat((Integer) contract.getEntry("internalTargetPercent")).isEqualTo(60);
+    assertThat((String) tier.getEntry("resolutionTarget")).isEqualTo("PT40H");
+    assertThat((Integer) tier.getEntry("internalTargetPercent")).isEqualTo(75);
+    assertThat((String) evaluate("acme", "business", "P2", "bug").getEntry("resolutionTarget"))
+        .as("the contract covers P3 only").isEqualTo("PT16H");
   }
 
   @Test

@@ -112,6 +112,7 @@ class TicketApiTest {
 
     assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(changed.getBody()).containsEntry("priority", "P4");
+    // Business P4 promises 80 h; this ticket's customer (acme) has no contract row for P4.
     assertThat((Map<String, Object>) changed.getBody().get("sla")).containsEntry("resolutionTarget", "PT80H");
     assertThat(Api.patch(rest, "sam", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
