@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.support.Indexes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * would take it over from the shared test context.
  *
  * <p>The service on a real PostgreSQL server, the production database: Flyway's migrations and Camunda's schema
- * install side by side, and concurrent intake with one external id opens one ticket.
+ * install side by side (Flyway after Camunda, so it can index the job table), and concurrent intake with one
+ * external id opens one ticket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
@@ -99,5 +101,11 @@ class PostgresIntakeOwnJvmTest {
     assertThat(ticket.status()).isEqualTo(TicketView.OPEN);
     assertThat(ticket.team()).isEqualTo("support");
     assertThat(ticket.sla().resolutionTarget()).isEqualTo("PT4H");
+  }
+
+  @Test
+  void jobsAreIndexedByDueDateOnAFreshDatabase() throws Exception {
+    assertThat(Indexes.of(jdbc.getDataSource(), "ACT_RU_JOB"))
+        .containsEntry("ix_act_ru_job_duedate", List.of("DUEDATE_"));
   }
 }
