@@ -261,6 +261,42 @@ class EscalationLadderProcessTest {
   }
 
   @Test
+  void aMailServerOutageDelaysTheEscalation_loseNone_andRaisesAnIncidentWhenRetriesRunOut() {
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance instance = openTicket();
+    ClockUtil.setCurrentTime(timer(instance, "BoundaryEvent_TriageOlaWarning").getDuedate());
+    execute(timer(instance, "BoundaryEvent_TriageOlaWarning"));
+    Job send = managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+
+    ProcessTestEngine.MAILS.failNext(2);
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(send.getId()))
+          .hasMessageContaining("Mail server unreachable");
+      Job failed = managementService().createJobQuery().jobId(send.getId()).singleResult();
+      assertThat(failed.getRetries()).isEqualTo(5 - attempt);
+      ClockUtil.setCurrentTime(failed.getDuedate()); // the retry is due a minute later
+    }
+    managementService().executeJob(send.getId());
+
+    assertThat(levelsSent("ola-support")).containsExactly("75");
+    assertThat(managementService().createJobQuery().jobId(send.getId()).count()).isZero();
+
+    // A second rung while the server stays down: after 5 tries the job shows as an incident, nothing is recorded.
+    ClockUtil.setCurrentTime(timer(instance, "BoundaryEvent_TriageOlaExpired").getDuedate());
+    execute(timer(instance, "BoundaryEvent_TriageOlaExpired"));
+    Job expired = managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    ProcessTestEngine.MAILS.failNext(5);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(expired.getId()));
+    }
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+    assertThat(levelsSent("ola-support")).containsExactly("75");
+    managementService().setJobRetries(expired.getId(), 1); // an operator retries it from Cockpit
+    managementService().executeJob(expired.getId());
+    assertThat(levelsSent("ola-support")).containsExactly("75", "100");
+  }
+
+  @Test
   void aMetClockCancelsTheRestOfItsLadder() {
     at("2027-03-01T09:00:00Z");
     ProcessInstance instance = openTicket();

@@ -59,6 +59,8 @@ public final class ProcessTestEngine {
       configuration.setDatabaseSchemaUpdate("create-drop");
       configuration.setJobExecutorActivate(false);
       configuration.setHistory("full");
+      // As in application.yaml: a failed job (a mail server that is down) retries 5 times a minute apart.
+      configuration.setFailedJobRetryTimeCycle("R5/PT1M");
       configuration.setExpressionManager(new org.camunda.bpm.engine.test.mock.MockExpressionManager());
       engine = configuration.buildProcessEngine();
       JdbcDataSource h2 = new JdbcDataSource();
