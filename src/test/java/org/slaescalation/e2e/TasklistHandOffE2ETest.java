@@ -233,9 +233,20 @@ class TasklistHandOffE2ETest {
 
   private void logIn(String user) {
     driver.get(tasklist());
-    WebElement username = await("Tasklist login form", visibilityOfElementLocated(LOGIN_USERNAME));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(user);
+    // The login form can re-render while it is typed into (after a log-out the field took both words once):
+    // type until both fields hold exactly what they should.
+    await("Tasklist login form filled in for " + user, d -> {
+      WebElement username = d.findElement(LOGIN_USERNAME);
+      WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+      if (!username.isDisplayed() || !password.isDisplayed()) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      password.clear();
+      password.sendKeys(user);
+      return user.equals(username.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+    });
     click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     await("logged in to Tasklist as " + user, visibilityOfElementLocated(ACCOUNT_MENU));
   }
