@@ -1,6 +1,6 @@
 // A semantic diff of two BPMN documents with bpmn-js-differ, flattened into one row per element.
 import { BpmnModdle } from 'bpmn-moddle';
-import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { diff } from 'bpmn-js-differ';
 
 const CHANGES = [['_added', 'added'], ['_removed', 'removed'], ['_changed', 'changed'], ['_layoutChanged', 'layout']];
