@@ -80,6 +80,16 @@ function formatBudgets(budgets) {
   return budgets.map((b) => `${b.priority} ${b.readable}${b.calendar ? ` (${b.calendar})` : ''}`);
 }
 
+/** Budgets of the same calendar on one line: "P1 30 min, P2 1 h (24x7)". */
+function groupedBudgets(budgets) {
+  const byCalendar = new Map();
+  for (const b of budgets) {
+    const key = b.calendar || '';
+    byCalendar.set(key, [...(byCalendar.get(key) || []), `${b.priority} ${b.readable}`]);
+  }
+  return [...byCalendar].map(([calendar, list]) => `${list.join(', ')}${calendar ? ` (${calendar})` : ''}`);
+}
+
 function formatTimer(timer) {
   const rung = timer.clock ? `${timer.clock} · ${timer.rung}` : 'timer';
   return `${rung}${timer.timeDate ? `, set by ${timer.timeDate}` : ''}`;
@@ -90,7 +100,7 @@ function overlayHtml(element) {
   const box = el('div', { className: `review-overlay team-${element.team || 'none'}`, 'data-element-id': element.id });
   box.append(el('div', { className: 'overlay-team' }, team));
   if (element.olaBudget.length) {
-    box.append(el('div', { className: 'overlay-ola' }, formatBudgets(element.olaBudget).map((b) => el('div', {}, b))));
+    box.append(el('div', { className: 'overlay-ola' }, groupedBudgets(element.olaBudget).map((b) => el('div', {}, b))));
   }
   if (element.form) {
     box.append(el('div', { className: 'overlay-form' }, `form: ${element.form}`));

@@ -148,7 +148,7 @@ class ReviewPageE2ETest {
         By.cssSelector("#canvas .review-overlay[data-element-id='" + TicketProcess.TASK_TRIAGE + "']")));
     assertThat(overlay.getText())
         .contains("support")
-        .contains("P1 30 min (24x7)", "P3 4 h (support)")
+        .contains("P1 30 min, P2 1 h (24x7)", "P3 4 h, P4 8 h (support)")
         .contains("form: triage-ticket")
         .contains("ola-support warning", "ola-support breach");
     assertThat(driver.findElement(By.cssSelector(
