@@ -177,6 +177,14 @@ async function main() {
   const folder = resolve(opts.processes);
   const out = resolve(opts.out);
   mkdirSync(out, { recursive: true });
+  if (opts.base) {
+    try {
+      execFileSync('git', ['rev-parse', '--verify', '--quiet', `${opts.base}^{commit}`], { cwd: folder,
+        stdio: 'ignore' });
+    } catch (e) {
+      throw new Error(`review.base '${opts.base}' is not a git revision of this repository (fetch it first)`);
+    }
+  }
   const files = readdirSync(folder).sort();
   const bpmnFiles = files.filter((f) => f.endsWith('.bpmn'));
   const dmnFiles = files.filter((f) => f.endsWith('.dmn'));
