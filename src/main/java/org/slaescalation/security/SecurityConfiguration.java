@@ -25,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-  static final String[] PROTECTED = {"/api/**", "/engine-rest/**", "/mail-outbox/**"};
+  static final String[] PROTECTED = {"/api/**", "/engine-rest/**", "/mail-outbox/**", "/review/**"};
 
   @Bean
   AuthenticationManager authenticationManager(IdentityService identityService) {

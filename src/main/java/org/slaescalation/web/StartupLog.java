@@ -29,10 +29,12 @@ class StartupLog {
     LOG.info("""
 
         SLA escalation service is up.
+          Start page    {}/
           Tasklist      {}/camunda/app/tasklist/
           Cockpit       {}/camunda/app/cockpit/
           Ticket API    {}/api/tickets (HTTP Basic), OpenAPI at {}/swagger-ui.html
+          Model review  {}/review (HTTP Basic): BPMN and DMN models, OLA budgets, timers, version diffs
           Mail outbox   {}/mail-outbox  <- mails go to {}
-        """, base, base, base, base, base, mailDelivery.describe());
+        """, base, base, base, base, base, base, base, mailDelivery.describe());
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.junit.jupiter.api.Test;
 
-/** The API, Camunda's REST API and the outbox page need a login; the webapps keep theirs. */
+/** The API, Camunda's REST API, the outbox and the review page need a login; the webapps keep theirs. */
 @ApplicationTest
 class SecurityTest {
 
@@ -20,7 +20,7 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/tickets/T-10001", "/api/calendars", "/engine-rest/process-definition",
-      "/engine-rest/task", "/mail-outbox"})
+      "/engine-rest/task", "/mail-outbox", "/review", "/review/api/models"})
   void withoutCredentialsTheAnswerIs401WithAChallenge(String path) {
     ResponseEntity<Map> answer = rest.getForEntity(path, Map.class);
 
