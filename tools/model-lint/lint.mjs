@@ -2,13 +2,14 @@
 // (@camunda/linting) for the execution platform the service runs on. Any report fails: error, warning, and
 // the Modeler's "info" (e.g. a missing historyTimeToLive), so the Modeler's problems panel stays empty.
 //
-//   node lint.mjs [--config <.bpmnlintrc>] [--platform "Camunda Platform"] [--platform-version 7.24.0] <file or folder>...
+//   node lint.mjs [--config <.bpmnlintrc>] [--platform "Camunda Platform"] [--platform-version 7.24.0]
+//                 [--json <result file>] <file or folder>...
 //
 // Folders are searched (not recursively) for *.bpmn files. Prints one line per problem:
 //   <file>: <element id> <error|warning> <rule>: <message>
 // and exits with 1 if there is any, 2 if the arguments or a file cannot be read.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +32,8 @@ const { values: options, positionals } = parseArgs({
   options: {
     config: { type: 'string', default: '.bpmnlintrc' },
     platform: { type: 'string', default: 'Camunda Platform' },
-    'platform-version': { type: 'string', default: '7.24.0' }
+    'platform-version': { type: 'string', default: '7.24.0' },
+    json: { type: 'string' }
   }
 });
 
@@ -92,14 +94,24 @@ async function lint(file) {
 
 let problemCount = 0;
 let fileCount = 0;
+const byFile = {};
 try {
   for (const file of await bpmnFiles(positionals)) {
     fileCount++;
     const shown = path.relative(callerDir, file);
+    byFile[path.basename(file)] = [];
     for (const problem of await lint(file)) {
       problemCount++;
+      byFile[path.basename(file)].push({ id: problem.id, rule: problem.rule, category: severity(problem.category),
+        message: problem.message });
       console.log(`${shown}: ${problem.id} ${severity(problem.category)} ${problem.rule}: ${problem.message}`);
     }
+  }
+  if (options.json) {
+    // For the static review report (mvn -Pmodel-review verify): the result keyed by file name.
+    const target = path.resolve(callerDir, options.json);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, JSON.stringify(byFile, null, 2));
   }
 } catch (error) {
   console.error(`model-lint: ${error.message}`);
