@@ -1,23 +1,16 @@
 package org.slaescalation.sla;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.slaescalation.calendar.BusinessCalendars;
-import org.slaescalation.ticket.TicketVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * A team's OLA deadline for the task it is starting: decision {@code OlaBudget} gives the budget
- * and calendar for the team and the ticket's priority; the deadline is that much business time
- * from now in that calendar. User tasks use it as their Camunda due date.
+ * A team's OLA budget: decision {@code OlaBudget} gives the budget and the calendar it counts in for the team and
+ * the ticket's priority. The team's OLA clock ({@link SlaClocks#olaStint}) runs on it.
  */
-@Component("olaDeadlines")
+@Component
 public class OlaDeadlines {
 
   /** A team's budget for one task, from decision {@code OlaBudget}. */
@@ -26,21 +19,9 @@ public class OlaDeadlines {
   static final String DECISION = "OlaBudget";
 
   private final DecisionService decisionService;
-  private final BusinessCalendars calendars;
-  private final Clock clock;
 
-  public OlaDeadlines(DecisionService decisionService, BusinessCalendars calendars, Clock clock) {
+  public OlaDeadlines(DecisionService decisionService) {
     this.decisionService = decisionService;
-    this.calendars = calendars;
-    this.clock = clock;
-  }
-
-  /** Due date of the task {@code team} starts now, for the ticket in {@code execution}. */
-  public Date due(VariableScope execution, String team) {
-    String priority = (String) execution.getVariable(TicketVariables.PRIORITY);
-    OlaBudget ola = budget(team, priority);
-    Instant due = calendars.get(ola.calendar()).due(clock.instant(), ola.budget());
-    return Date.from(due);
   }
 
   /** Evaluates decision {@code OlaBudget}; a missing row is a modelling error and fails loudly. */

@@ -241,7 +241,7 @@ class EscalationLadderProcessTest {
     ProcessInstance instance = openTicket();
     var engineServices = engine.getProcessEngine();
     var report = new TicketClockReport(clocks, new ClockRepository(ProcessTestEngine.jdbc()),
-        new OlaDeadlines(engineServices.getDecisionService(), ShippedCalendars.get(), new org.slaescalation.engine.EngineClock()),
+        new OlaDeadlines(engineServices.getDecisionService()),
         new TimerSchedule(engineServices.getManagementService(), clocks), engineServices.getDecisionService(),
         engineServices.getRuntimeService(), engineServices.getTaskService());
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +55,8 @@ class OlaCoverageStartupTest {
     }
 
     @Bean
-    OlaDeadlines olaDeadlines(BusinessCalendars calendars) {
-      return new OlaDeadlines(ProcessTestEngine.engine().getDecisionService(), calendars, Clock.systemUTC());
+    OlaDeadlines olaDeadlines() {
+      return new OlaDeadlines(ProcessTestEngine.engine().getDecisionService());
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,7 +25,7 @@ class OlaCoverageTest {
   private final ProcessEngine engine = ProcessTestEngine.engine();
   private final RepositoryService repository = engine.getRepositoryService();
   private final OlaCoverage coverage = new OlaCoverage(repository,
-      new OlaDeadlines(engine.getDecisionService(), ShippedCalendars.get(), Clock.systemUTC()), ShippedCalendars.get());
+      new OlaDeadlines(engine.getDecisionService()), ShippedCalendars.get());
 
   @AfterEach
   void removeDeployments() {

@@ -98,7 +98,7 @@ public final class ProcessTestEngine {
     MailTemplates templates = new MailTemplates();
     MailSettings settings = new MailSettings("support@example.com", "test.invalid", "http://localhost:8080");
     SlaClocks clocks = new SlaClocks(new ClockRepository(jdbc()), ShippedCalendars.get(), LADDER, clock);
-    OlaDeadlines olaDeadlines = new OlaDeadlines(processEngine.getDecisionService(), ShippedCalendars.get(), clock);
+    OlaDeadlines olaDeadlines = new OlaDeadlines(processEngine.getDecisionService());
     ContactProperties.Contact manager = new ContactProperties.Contact("manager@example.com",
         java.time.ZoneId.of("Europe/Amsterdam"));
     ContactProperties contacts = new ContactProperties(Map.of(
