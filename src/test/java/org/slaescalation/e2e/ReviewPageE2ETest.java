@@ -9,44 +9,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.HeadlessChromium;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -65,72 +48,21 @@ import org.w3c.dom.NodeList;
 @ApplicationTest
 class ReviewPageE2ETest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path ARTIFACTS = Path.of("target", "e2e");
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
-  private static final Logger SELENIUM_DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
-
   static final String DIFF_KEY = "review-diff-test";
   private static final String RENAMED = "Triage and classify ticket";
   private static final String REMOVED = "BoundaryEvent_TriageOlaWarning";
 
-  static {
-    SELENIUM_DEVTOOLS.setLevel(Level.SEVERE);
-  }
-
   @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
 
-  private WebDriver driver;
-  private Path browserProfile;
-
   @RegisterExtension
-  final AfterTestExecutionCallback saveFailingPage = context -> {
-    if (context.getExecutionException().isPresent() && driver != null) {
-      savePage("failure-" + context.getRequiredTestMethod().getName());
-    }
-  };
+  final HeadlessChromium browser = new HeadlessChromium(1600, 1200);
 
-  private static void requireBrowser() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return;
-    }
-    String message = "The end-to-end test needs " + CHROMIUM + " and " + CHROMEDRIVER
-        + ": apt-get install chromium chromium-driver (.ci/run installs them)";
-    String ci = System.getenv("CI");
-    if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
-      Assertions.fail(message);
-    }
-    Assumptions.abort(message);
-  }
+  private WebDriver driver;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    requireBrowser();
-    browserProfile = Files.createTempDirectory("review-e2e-profile");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + browserProfile, "--window-size=1600,1200");
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterEach
-  void quitBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-    try {
-      FileSystemUtils.deleteRecursively(browserProfile);
-    } catch (IOException e) {
-      // a temporary browser profile left behind is harmless
-    }
+  void useBrowser() {
+    driver = browser.driver();
   }
 
   @Test
@@ -277,33 +209,10 @@ class ReviewPageE2ETest {
   }
 
   private <T> T await(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT)
-        .ignoring(StaleElementReferenceException.class)
-        .withMessage(what)
-        .until(condition);
+    return browser.await(what, condition);
   }
 
   private void saveScreenshot(String name) {
-    write(name + ".png", ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private void savePage(String name) {
-    try {
-      saveScreenshot(name);
-      write(name + ".html", driver.getPageSource().getBytes(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      System.err.println("Could not save the page of the failed end-to-end test: " + e);
-    }
-  }
-
-  private static void write(String file, byte[] content) {
-    try {
-      Files.createDirectories(ARTIFACTS);
-      Path temporary = Files.createTempFile(ARTIFACTS, file, ".part");
-      Files.write(temporary, content);
-      Files.move(temporary, ARTIFACTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    browser.saveScreenshot(name);
   }
 }

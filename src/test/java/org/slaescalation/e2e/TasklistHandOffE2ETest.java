@@ -6,19 +6,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,33 +17,22 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.HeadlessChromium;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The hand-off from support to engineering as the agents do it: in Camunda Tasklist, in a real
@@ -67,86 +47,25 @@ import org.springframework.util.FileSystemUtils;
 @ApplicationTest
 class TasklistHandOffE2ETest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path ARTIFACTS = Path.of("target", "e2e");
-  /** Generous: Tasklist loads its scripts, then the task, then form-js renders, on a busy CI machine. */
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
   private static final By LOGIN_USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
   private static final By ACCOUNT_MENU = By.cssSelector("li.account a.dropdown-toggle");
 
   private static final List<String> SAMPLE_TICKETS = List.of("demo-1", "demo-2", "demo-3", "demo-4");
   private static final String HANDED_OFF = "demo-2";
 
-  /**
-   * Selenium looks for a DevTools implementation matching the browser version and warns when
-   * Debian's Chromium is newer than the ones it bundles; the test does not use DevTools. Kept in a
-   * field so that the logger, and its level, is not garbage collected.
-   */
-  private static final Logger SELENIUM_DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
-
-  static {
-    SELENIUM_DEVTOOLS.setLevel(Level.SEVERE);
-  }
-
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
 
-  private WebDriver driver;
-  private Path browserProfile;
-
-  /** Runs before @AfterEach quits the browser, so the failing page can still be saved. */
   @RegisterExtension
-  final AfterTestExecutionCallback saveFailingPage = context -> {
-    if (context.getExecutionException().isPresent() && driver != null) {
-      savePage("failure-" + context.getRequiredTestMethod().getName());
-    }
-  };
+  final HeadlessChromium browser = new HeadlessChromium(1400, 1000);
 
-  /** Called in @BeforeEach, not @BeforeAll, so that Surefire reports a skip as skipped, with the reason. */
-  private static void requireBrowser() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return;
-    }
-    String message = "The end-to-end test needs " + CHROMIUM + " and " + CHROMEDRIVER
-        + ": apt-get install chromium chromium-driver (.ci/run installs them)";
-    String ci = System.getenv("CI");
-    if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
-      Assertions.fail(message);
-    }
-    Assumptions.abort(message);
-  }
+  private WebDriver driver;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    requireBrowser();
-    browserProfile = Files.createTempDirectory("tasklist-e2e-profile");
-    // An explicit driver executable and browser binary: Selenium Manager is never asked to download one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + browserProfile, "--window-size=1400,1000");
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterEach
-  void quitBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-    try {
-      FileSystemUtils.deleteRecursively(browserProfile);
-    } catch (IOException e) {
-      // a temporary browser profile left behind is harmless
-    }
+  void useBrowser() {
+    driver = browser.driver();
   }
 
   @Test
@@ -294,32 +213,6 @@ class TasklistHandOffE2ETest {
         d -> d.findElements(field).stream().anyMatch(e -> expected.equals(e.getDomProperty("value"))));
   }
 
-  /** Waits, polling, until {@code condition} holds (a value neither null nor false). */
-  private <T> T await(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT)
-        .ignoring(StaleElementReferenceException.class)
-        .withMessage(what)
-        .until(condition);
-  }
-
-  /** Clicks once the element is there and clickable; Tasklist re-renders lists and forms while loading. */
-  private void click(By locator) {
-    await("click " + locator, d -> {
-      try {
-        WebElement element = d.findElement(locator);
-        if (!element.isDisplayed() || !element.isEnabled()) {
-          return false;
-        }
-        // Tasklist's fixed footer covers the bottom of the scrolled task pane: click in the middle.
-        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-        return true;
-      } catch (ElementClickInterceptedException e) {
-        return false;
-      }
-    });
-  }
-
   /**
    * Saves the whole rendered form: the window grows for the shot, because the task pane scrolls
    * and a screenshot shows only what is in the window.
@@ -331,30 +224,17 @@ class TasklistHandOffE2ETest {
         .executeScript("return arguments[0].scrollHeight", driver.findElement(form));
     driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(formHeight.intValue() + 500, 5000)));
     try {
-      write(name + ".png", driver.findElement(form).getScreenshotAs(OutputType.BYTES));
+      HeadlessChromium.write(name + ".png", driver.findElement(form).getScreenshotAs(OutputType.BYTES));
     } finally {
       driver.manage().window().setSize(window);
     }
   }
 
-  private void savePage(String name) {
-    try {
-      write(name + ".png", ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      write(name + ".html", driver.getPageSource().getBytes(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      // the browser may be the reason for the failure; the test's own error is the one to report
-      System.err.println("Could not save the page of the failed end-to-end test: " + e);
-    }
+  private <T> T await(String what, Function<WebDriver, T> condition) {
+    return browser.await(what, condition);
   }
 
-  private static void write(String file, byte[] content) {
-    try {
-      Files.createDirectories(ARTIFACTS);
-      Path temporary = Files.createTempFile(ARTIFACTS, file, ".part");
-      Files.write(temporary, content);
-      Files.move(temporary, ARTIFACTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void click(By locator) {
+    browser.click(locator);
   }
 }
