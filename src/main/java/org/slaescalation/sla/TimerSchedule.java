@@ -1,6 +1,10 @@
 package org.slaescalation.sla;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -28,15 +32,13 @@ public class TimerSchedule {
   }
 
   public void reschedule(String processInstanceId, long ticket) {
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-      timer(job).ifPresent(timer ->
-          clocks.find(ticket, timer.clock()).filter(c -> c.stoppedAt() == null).ifPresent(clock -> {
-            Instant due = clocks.dueAt(clock, Rung.of(timer.rung()));
-            if (job.getDuedate() == null || !job.getDuedate().toInstant().equals(due)) {
-              management.setJobDuedate(job.getId(), Date.from(due));
-            }
-          }));
-    }
+    ticketTimers(processInstanceId).forEach((job, timer) ->
+        clocks.find(ticket, timer.clock()).filter(c -> c.stoppedAt() == null).ifPresent(clock -> {
+          Instant due = clocks.dueAt(clock, Rung.of(timer.rung()));
+          if (job.getDuedate() == null || !job.getDuedate().toInstant().equals(due)) {
+            management.setJobDuedate(job.getId(), Date.from(due));
+          }
+        }));
   }
 
   /**
@@ -45,9 +47,11 @@ public class TimerSchedule {
    * command of the listener that pauses the clock.
    */
   public void hold(String processInstanceId, String clock) {
-    for (Job job : timersOf(processInstanceId, clock)) {
-      jobEntity(job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
-    }
+    ticketTimers(processInstanceId).forEach((job, timer) -> {
+      if (timer.clock().equals(clock)) {
+        jobEntity(job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
+      }
+    });
   }
 
   /**
@@ -56,12 +60,16 @@ public class TimerSchedule {
    */
   public void release(String processInstanceId, long ticket, String clock) {
     TicketClock current = clocks.find(ticket, clock).orElse(null);
-    for (Job job : timersOf(processInstanceId, clock)) {
+    ticketTimers(processInstanceId).forEach((job, timer) -> {
+      if (!timer.clock().equals(clock)) {
+        return;
+      }
       JobEntity entity = jobEntity(job);
-      timer(job).filter(t -> current != null && current.stoppedAt() == null)
-          .ifPresent(timer -> entity.setDuedate(Date.from(clocks.dueAt(current, Rung.of(timer.rung())))));
+      if (current != null && current.stoppedAt() == null) {
+        entity.setDuedate(Date.from(clocks.dueAt(current, Rung.of(timer.rung()))));
+      }
       entity.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
-    }
+    });
   }
 
   private static JobEntity jobEntity(Job job) {
@@ -72,15 +80,22 @@ public class TimerSchedule {
     return context.getJobManager().findJobById(job.getId());
   }
 
-  private java.util.List<Job> timersOf(String processInstanceId, String clock) {
-    return management.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-        .filter(job -> timer(job).filter(t -> t.clock().equals(clock)).isPresent())
-        .toList();
-  }
-
-  private java.util.Optional<TicketProcess.Timer> timer(Job job) {
-    JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult();
-    return definition == null ? java.util.Optional.empty() : TicketProcess.timer(definition.getActivityId());
+  /** The ticket's timer jobs and what each waits for, with one query for the jobs and one for their definitions. */
+  private Map<Job, TicketProcess.Timer> ticketTimers(String processInstanceId) {
+    List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).timers().list();
+    if (jobs.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> activities = management.createJobDefinitionQuery()
+        .processDefinitionId(jobs.get(0).getProcessDefinitionId()).list().stream()
+        .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
+    Map<Job, TicketProcess.Timer> timers = new LinkedHashMap<>();
+    for (Job job : jobs) {
+      String activity = activities.get(job.getJobDefinitionId());
+      if (activity != null) {
+        TicketProcess.timer(activity).ifPresent(timer -> timers.put(job, timer));
+      }
+    }
+    return timers;
   }
 }
