@@ -1,5 +1,7 @@
 package org.slaescalation.businesstime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A business calendar: a time zone, weekly opening hours, holidays and extra closed dates; and the business-time
@@ -55,6 +56,11 @@ public final class BusinessCalendar {
   private static final int SECONDS_PER_DAY = 86_400;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final int NEVER_OPEN_DAYS = 3_660;
+  /**
+   * Year tables kept per calendar (about 4 KB each): enough for every year from 1900 to 2200, so that a long walk
+   * computes each year once, while a walk across thousands of years cannot exhaust the heap.
+   */
+  static final int CACHED_YEARS = 320;
 
   private final String name;
   private final ZoneId zone;
@@ -67,7 +73,7 @@ public final class BusinessCalendar {
   private final int[][] closes = new int[7][];
   private final int[] dayTotal = new int[7];
   private final long weeklyTotal;
-  private final Map<Integer, YearTable> years = new ConcurrentHashMap<>();
+  private final Cache<Integer, YearTable> years = Caffeine.newBuilder().maximumSize(CACHED_YEARS).build();
 
   private BusinessCalendar(
       String name,
@@ -351,8 +357,14 @@ public final class BusinessCalendar {
     return (int) Math.floorMod(epochDay + 3, 7L);
   }
 
+  /** How many year tables the calendar keeps now (for tests of the cache's bound). */
+  long cachedYearTables() {
+    years.cleanUp();
+    return years.estimatedSize();
+  }
+
   private YearTable yearTableOf(long epochDay) {
-    return years.computeIfAbsent(LocalDate.ofEpochDay(epochDay).getYear(), this::buildYearTable);
+    return years.get(LocalDate.ofEpochDay(epochDay).getYear(), this::buildYearTable);
   }
 
   private YearTable buildYearTable(int year) {

@@ -1,5 +1,7 @@
 package org.slaescalation.businesstime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.focus_shift.jollyday.core.CalendarHierarchy;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -14,22 +16,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Public holidays of a country, optionally of one of its subdivisions, from jollyday.
  *
  * <p>Only jollyday's {@link HolidayType#PUBLIC_HOLIDAY public holidays} count; observances (such as Good Friday in the
  * Netherlands) do not. A holiday counts on the day it is observed: when the 4th of July falls on a Sunday, the US
- * calendar is closed on Monday the 5th. Results are cached per year.
+ * calendar is closed on Monday the 5th. Results are cached per year (a bounded number of years).
  */
 public final class JollydayHolidaySource implements HolidaySource {
 
   private final String country;
   private final String subdivision;
   private final HolidayManager manager;
-  private final Map<Integer, Set<LocalDate>> observedByYear = new ConcurrentHashMap<>();
-  private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+  private final Cache<Integer, Set<LocalDate>> observedByYear =
+      Caffeine.newBuilder().maximumSize(BusinessCalendar.CACHED_YEARS).build();
+  private final Cache<Integer, Set<LocalDate>> holidaysByYear =
+      Caffeine.newBuilder().maximumSize(BusinessCalendar.CACHED_YEARS).build();
 
   private JollydayHolidaySource(String country, String subdivision) {
     this.country = country;
@@ -103,7 +106,7 @@ public final class JollydayHolidaySource implements HolidaySource {
 
   @Override
   public Set<LocalDate> holidays(int year) {
-    return holidaysByYear.computeIfAbsent(year, this::computeHolidays);
+    return holidaysByYear.get(year, this::computeHolidays);
   }
 
   /** The observed dates of a jollyday year can spill into the neighbouring years (New Year observed on 31 Dec). */
@@ -120,7 +123,7 @@ public final class JollydayHolidaySource implements HolidaySource {
   }
 
   private Set<LocalDate> observed(int year) {
-    return observedByYear.computeIfAbsent(year, y -> {
+    return observedByYear.get(year, y -> {
       Set<LocalDate> dates = new TreeSet<>();
       Set<Holiday> holidays = subdivision == null
           ? manager.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY)

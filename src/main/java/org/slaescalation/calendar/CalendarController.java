@@ -34,6 +34,10 @@ class CalendarController {
 
   private static final int FIRST_YEAR = 1900;
   private static final int LAST_YEAR = 2200;
+  private static final Instant FIRST_INSTANT = Instant.parse(FIRST_YEAR + "-01-01T00:00:00Z");
+  private static final Instant END_INSTANT = Instant.parse((LAST_YEAR + 1) + "-01-01T00:00:00Z");
+  /** The longest budget the API computes: 20 years of 365.25 days, far beyond any SLA. */
+  static final Duration MAX_DURATION = Duration.ofDays(7_305);
 
   private final BusinessCalendars calendars;
 
@@ -134,24 +138,37 @@ class CalendarController {
     return problem;
   }
 
+  /** An instant of the years the API computes, 1900 to 2200: the work of a request is bounded by its range. */
   private static Instant instant(String parameter, String value) {
     required(parameter, value);
+    Instant instant;
     try {
-      return Instant.parse(value.strip());
+      instant = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new BadParameterException(parameter,
           "must be an ISO-8601 UTC instant such as 2027-03-26T16:00:00Z, got '" + value + "'");
     }
+    if (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(END_INSTANT)) {
+      throw new BadParameterException(parameter,
+          "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + ", got '" + value + "'");
+    }
+    return instant;
   }
 
   private static Duration duration(String parameter, String value) {
     required(parameter, value);
+    Duration duration;
     try {
-      return Duration.parse(value.strip());
-    } catch (DateTimeParseException e) {
+      duration = Duration.parse(value.strip());
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new BadParameterException(parameter,
           "must be an ISO-8601 duration such as PT8H30M or P2D (48 hours), got '" + value + "'");
     }
+    if (duration.compareTo(MAX_DURATION) > 0) {
+      throw new BadParameterException(parameter, "must be at most 20 years (P" + MAX_DURATION.toDays() + "D), got '"
+          + value + "'");
+    }
+    return duration;
   }
 
   private static int year(String value) {

@@ -53,4 +53,18 @@ class LongBudgetTest {
     }
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
   }
+
+  @Test
+  void aWalkAcrossThousandsOfYearsKeepsABoundedNumberOfYearTables() {
+    // The calendar API refuses such ranges; the calendar itself must not keep a table per year walked either.
+    BusinessCalendar calendar = BusinessCalendar.builder("bounded", java.time.ZoneId.of("Europe/Amsterdam"))
+        .hours(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+            OpeningInterval.parse("09:00-17:00"))
+        .build();
+
+    Duration open = calendar.elapsed(Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("4000-01-01T00:00:00Z"));
+
+    assertThat(open).isPositive();
+    assertThat(calendar.cachedYearTables()).isLessThanOrEqualTo(BusinessCalendar.CACHED_YEARS);
+  }
 }

@@ -144,7 +144,14 @@ class CalendarControllerTest {
       "/api/calendars/support/elapsed?from=2027-01-16T00:00:00Z&to=2027-01-15T00:00:00Z | from | must not be after",
       "/api/calendars/support/elapsed?from=2027-01-16T00:00:00Z&to=2027-13-01T00:00:00Z | to | ISO-8601 UTC instant",
       "/api/calendars/support/closed-dates?year=twenty                 | year     | must be a year",
-      "/api/calendars/support/closed-dates                             | year     | is required"
+      "/api/calendars/support/closed-dates                             | year     | is required",
+      "/api/calendars/support/elapsed?from=+20000-01-01T00:00:00Z&to=+120000-01-01T00:00:00Z | from | must lie in the years 1900 to 2200",
+      "/api/calendars/support/elapsed?from=2027-01-01T00:00:00Z&to=2201-01-01T00:00:00Z | to | must lie in the years 1900 to 2200",
+      "/api/calendars/support/elapsed?from=1899-12-31T23:59:59Z&to=2027-01-01T00:00:00Z | from | must lie in the years 1900 to 2200",
+      "/api/calendars/support/due?start=-0001-01-01T00:00:00Z&duration=PT1H | start | must lie in the years 1900 to 2200",
+      "/api/calendars/support/due?start=2027-01-15T14:00:00Z&duration=P9999999D | duration | must be at most 20 years (P7305D)",
+      "/api/calendars/support/due?start=2027-01-15T14:00:00Z&duration=P7306D | duration | must be at most 20 years",
+      "/api/calendars/support/due?start=2027-01-15T14:00:00Z&duration=PT9999999999999999999H | duration | ISO-8601 duration"
   })
   void badParameterIsA400ProblemNamingIt(String url, String parameter, String detail) throws Exception {
     mvc.perform(get(url))
@@ -154,5 +161,15 @@ class CalendarControllerTest {
         .andExpect(jsonPath("$.parameter").value(parameter))
         .andExpect(jsonPath("$.detail").value(containsString("Parameter '" + parameter + "'")))
         .andExpect(jsonPath("$.detail").value(containsString(detail)));
+  }
+
+  @Test
+  void theWidestRangeAndTheLongestBudgetAnswerAtOnce() throws Exception {
+    mvc.perform(get("/api/calendars/support/elapsed?from=1900-01-01T00:00:00Z&to=2200-12-31T23:59:59Z"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.duration").value(org.hamcrest.Matchers.startsWith("PT")));
+    mvc.perform(get("/api/calendars/24x7/due?start=2200-12-31T23:59:59Z&duration=P7305D"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.due").value("2220-12-31T23:59:59Z"));
   }
 }
