@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slaescalation.engine.EngineClock;
+import org.slaescalation.engine.LongStringPlugin;
 import org.slaescalation.notification.AcknowledgeTicket;
 import org.slaescalation.notification.AcknowledgementMail;
 import org.slaescalation.notification.EscalationMail;
@@ -62,6 +63,8 @@ public final class ProcessTestEngine {
       // As in application.yaml: a failed job (a mail server that is down) retries 5 times a minute apart.
       configuration.setFailedJobRetryTimeCycle("R5/PT1M");
       configuration.setExpressionManager(new org.camunda.bpm.engine.test.mock.MockExpressionManager());
+      // As in the application: long strings are stored whole.
+      configuration.getProcessEnginePlugins().add(new LongStringPlugin());
       engine = configuration.buildProcessEngine();
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL(JDBC_URL);

@@ -1,0 +1,25 @@
+package org.slaescalation.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers {@link LongStringValueSerializer} ahead of Camunda's own serializers. Every engine on the database must
+ * have it (it reads the variables it wrote), so the process tests' engine registers it as well.
+ */
+@Component
+public class LongStringPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+    serializers.add(new LongStringValueSerializer());
+    configuration.setCustomPreVariableSerializers(serializers);
+  }
+}
