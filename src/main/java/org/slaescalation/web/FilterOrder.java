@@ -1,0 +1,21 @@
+package org.slaescalation.web;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the service's servlet filters, which run on every path before Spring Security (order -100), Spring
+ * MVC and the filters of Camunda's webapps: security headers first, so that every answer carries them, then the
+ * checks that refuse a request outright.
+ */
+public final class FilterOrder {
+
+  public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
+  public static final int CAMUNDA_REST_ERRORS = Ordered.HIGHEST_PRECEDENCE + 5;
+  public static final int FIREWALL = Ordered.HIGHEST_PRECEDENCE + 10;
+  public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
+  public static final int CROSS_ORIGIN = Ordered.HIGHEST_PRECEDENCE + 30;
+  public static final int CAMUNDA_REST_GUARD = Ordered.HIGHEST_PRECEDENCE + 40;
+  public static final int WEBAPP_API_ACCESS = Ordered.HIGHEST_PRECEDENCE + 50;
+
+  private FilterOrder() {}
+}
