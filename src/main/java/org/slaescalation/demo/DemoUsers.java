@@ -12,8 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo agents, one or two per team, for evaluation ({@code demo} profile only). The administrator
- * {@code demo} comes from {@code camunda.bpm.admin-user} in {@code application-demo.yaml}.
+ * Demo users, one per role, for evaluation ({@code demo} profile only): agents of each team, a support team lead
+ * and an integration (a CRM that opens tickets through the API). The administrator {@code demo} comes from
+ * {@code camunda.bpm.admin-user} in {@code application-demo.yaml}.
  */
 @Component
 @Profile("demo")
@@ -25,9 +26,10 @@ class DemoUsers implements ApplicationRunner {
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("sam", "Sam", "Support", List.of("support")),
-      new DemoUser("sophie", "Sophie", "Support lead", List.of("support")),
+      new DemoUser("sophie", "Sophie", "Support lead", List.of("support", "support-leads")),
       new DemoUser("erin", "Erin", "Engineer", List.of("engineering")),
-      new DemoUser("sid", "Sid", "Sysadmin", List.of("sysadmin")));
+      new DemoUser("sid", "Sid", "Sysadmin", List.of("sysadmin")),
+      new DemoUser("crm", "CRM", "Integration", List.of("integration")));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -40,17 +42,21 @@ class DemoUsers implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
-        continue;
+      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@example.com");
+        user.setPassword(demo.id());
+        identityService.saveUser(user);
+        LOG.info("Created demo user '{}' (password '{}') in {}", demo.id(), demo.id(), demo.groups());
       }
-      User user = identityService.newUser(demo.id());
-      user.setFirstName(demo.firstName());
-      user.setLastName(demo.lastName());
-      user.setEmail(demo.id() + "@example.com");
-      user.setPassword(demo.id());
-      identityService.saveUser(user);
-      demo.groups().forEach(group -> identityService.createMembership(demo.id(), group));
-      LOG.info("Created demo user '{}' (password '{}') in {}", demo.id(), demo.id(), demo.groups());
+      // Also on a database from an earlier version, whose demo users lack the groups added since.
+      for (String group : demo.groups()) {
+        if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+          identityService.createMembership(demo.id(), group);
+        }
+      }
     }
     if (identityService.createUserQuery().userId("demo").memberOfGroup("support").count() == 0
         && identityService.createUserQuery().userId("demo").count() > 0) {

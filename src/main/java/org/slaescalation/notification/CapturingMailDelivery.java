@@ -19,6 +19,11 @@ class CapturingMailDelivery implements MailDelivery {
   }
 
   @Override
+  public boolean keepsMailsForOutbox() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "the mail outbox page (no mail server configured: set spring.mail.host to send)";
   }

@@ -10,4 +10,9 @@ public interface MailDelivery {
 
   /** Where mails go, for the start-up log and the outbox page. */
   String describe();
+
+  /** Whether mails are kept for the mail outbox page ({@code /mail-outbox}) instead of being sent. */
+  default boolean keepsMailsForOutbox() {
+    return false;
+  }
 }

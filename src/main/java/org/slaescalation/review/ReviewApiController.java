@@ -2,8 +2,11 @@ package org.slaescalation.review;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,8 +33,8 @@ class ReviewApiController {
   }
 
   @GetMapping(path = "/processes/{definitionId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
-  String processXml(@PathVariable String definitionId) {
-    return found(review.processXml(definitionId), "process", definitionId);
+  ResponseEntity<String> processXml(@PathVariable String definitionId) {
+    return download(found(review.processXml(definitionId), "process", definitionId), "process.bpmn");
   }
 
   @GetMapping(path = "/processes/{definitionId}/elements", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,8 +43,18 @@ class ReviewApiController {
   }
 
   @GetMapping(path = "/decisions/{definitionId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
-  String decisionXml(@PathVariable String definitionId) {
-    return found(review.decisionXml(definitionId), "decision", definitionId);
+  ResponseEntity<String> decisionXml(@PathVariable String definitionId) {
+    return download(found(review.decisionXml(definitionId), "decision", definitionId), "decision.dmn");
+  }
+
+  /**
+   * A deployed model as a download: a model may hold markup (an {@code html:script} element) that a browser would
+   * run in the service's origin if it rendered the answer as a page. The review page reads it with {@code fetch}.
+   */
+  private static ResponseEntity<String> download(String xml, String fileName) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .body(xml);
   }
 
   private static <T> T found(Optional<T> value, String kind, String definitionId) {

@@ -9,18 +9,27 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes the authenticated user the engine's current user for the request, so that the engine's
- * authorization checks and user operation log apply to REST calls as they do to the webapps.
+ * Makes the authenticated user the engine's current user for requests to Camunda's REST API, so that the engine's
+ * authorization checks and user operation log apply to them as they do to the webapps. The service's own API is not
+ * matched: it authorizes by role and then calls the engine as the service.
  */
 class CamundaAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final RequestMatcher engineApi;
 
-  CamundaAuthenticationFilter(IdentityService identityService) {
+  CamundaAuthenticationFilter(IdentityService identityService, RequestMatcher engineApi) {
     this.identityService = identityService;
+    this.engineApi = engineApi;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !engineApi.matches(request);
   }
 
   @Override

@@ -1,56 +1,222 @@
 package org.slaescalation.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.Arrays;
-import org.camunda.bpm.engine.IdentityService;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slaescalation.authorization.Roles;
+import org.slaescalation.notification.MailSettings;
+import org.slaescalation.team.Team;
+import org.slaescalation.web.FilterOrder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The service's API, Camunda's REST API and the service's own pages require HTTP Basic
- * authentication against Camunda's identity service. The Camunda webapps (/camunda/**) are not
- * matched here: they keep their own session login and CSRF protection.
+ * Who may call what over HTTP (the README's <i>Security</i> section). Three filter chains:
+ *
+ * <ul>
+ *   <li><b>APIs</b> ({@code /api/**}, {@code /engine-rest/**}): HTTP Basic against Camunda's identity service,
+ *       stateless, the roles checked per path. Camunda's REST API is for administrators only, and the engine checks
+ *       its authorizations there as the authenticated user ({@link CamundaAuthenticationFilter}); the service's own
+ *       API authorizes by role here and then calls the engine as the service.
+ *   <li><b>Camunda's webapps</b> ({@code <webapps>/**}): their own session login, CSRF protection and the engine's
+ *       authorizations; here only the first-run setup endpoint is closed and the login throttled.
+ *   <li><b>The service's pages</b> ({@code /}, {@code /login}, {@code /review/**}, {@code /mail-outbox/**}): the
+ *       webapps' session ({@link WebappSessionSecurityContextRepository}), a login page, no HTTP Basic.
+ * </ul>
+ *
+ * On every path, before any chain, {@link CrossOriginWriteGuard} refuses state-changing requests from other origins.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-  static final String[] PROTECTED = {"/api/**", "/engine-rest/**", "/mail-outbox/**", "/review/**"};
+  private static final String ADMIN = authority(Roles.ADMINISTRATORS);
+  private static final String INTEGRATION = authority(Roles.INTEGRATION);
+  private static final String[] LEADS = Arrays.stream(Team.values()).map(t -> authority(t.leadsGroup()))
+      .toArray(String[]::new);
+
+  private final String webappPath;
+
+  SecurityConfiguration(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    this.webappPath = webappPath;
+  }
+
+  static String authority(String group) {
+    return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group;
+  }
 
   @Bean
-  AuthenticationManager authenticationManager(IdentityService identityService) {
-    ProviderManager manager = new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+  LoginThrottle loginThrottle(Clock clock) {
+    return new LoginThrottle(clock);
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(ProcessEngine engine, LoginThrottle throttle) {
+    ProviderManager manager = new ProviderManager(
+        new CamundaIdentityAuthenticationProvider(engine.getIdentityService(), throttle));
     manager.setEraseCredentialsAfterAuthentication(true);
     return manager;
   }
 
   @Bean
+  FilterRegistrationBean<CrossOriginWriteGuard> crossOriginWriteGuard(MailSettings mail) {
+    FilterRegistrationBean<CrossOriginWriteGuard> registration = new FilterRegistrationBean<>(
+        new CrossOriginWriteGuard(mail.publicUrl()));
+    registration.setOrder(FilterOrder.CROSS_ORIGIN);
+    return registration;
+  }
+
+  @Bean
+  TaskFormFields taskFormFields(ProcessEngine engine) {
+    return new TaskFormFields(engine.getTaskService(), engine.getFormService(), engine.getIdentityService());
+  }
+
+  @Bean
+  FilterRegistrationBean<CamundaRestGuard> camundaRestGuard(TaskFormFields forms) {
+    FilterRegistrationBean<CamundaRestGuard> registration = new FilterRegistrationBean<>(
+        new CamundaRestGuard(webappPath, forms));
+    registration.setOrder(FilterOrder.CAMUNDA_REST_GUARD);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappApiAccess> webappApiAccess(ProcessEngine engine, TaskFormFields forms) {
+    FilterRegistrationBean<WebappApiAccess> registration = new FilterRegistrationBean<>(
+        new WebappApiAccess(webappPath, engine.getName(), forms));
+    registration.setOrder(FilterOrder.WEBAPP_API_ACCESS);
+    return registration;
+  }
+
+  @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-      IdentityService identityService, ObjectMapper objectMapper) throws Exception {
-    var entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
+      ProcessEngine engine) throws Exception {
+    var entryPoint = new ProblemAuthenticationEntryPoint(true);
     return http
         // Path patterns on the whole request path: /engine-rest is a Jersey servlet, not Spring MVC.
-        .securityMatcher(new OrRequestMatcher(Arrays.stream(PROTECTED)
-            .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
-            .toList()))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .securityMatcher(paths("/api/**", "/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/engine-rest/**")).hasAuthority(ADMIN)
+            .requestMatchers(path(HttpMethod.GET, "/api/tickets/**")).hasAnyAuthority(with(LEADS, ADMIN, INTEGRATION))
+            .requestMatchers(path("/api/tickets"), path("/api/tickets/**")).hasAnyAuthority(ADMIN, INTEGRATION)
+            .requestMatchers(path("/api/calendars/**"), path("/api/calendars"), path("/api/sla/**"))
+            .hasAnyAuthority(with(LEADS, ADMIN))
+            .anyRequest().hasAuthority(ADMIN))
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
-        // Stateless Basic authentication: no session cookie, so no cross-site request can ride on one.
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(new ProblemAccessDeniedHandler()))
+        // Stateless: no session, so no cookie to ride on. Cross-origin writes are refused by CrossOriginWriteGuard;
+        // browsers resend cached Basic credentials, so that guard, not the absence of a cookie, is the protection.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterAfter(new CamundaAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.disable())
+        .addFilterAfter(new CamundaAuthenticationFilter(engine.getIdentityService(), path("/engine-rest/**")),
+            BasicAuthenticationFilter.class)
         .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    var refused = new ProblemAccessDeniedHandler();
+    return http
+        .securityMatcher(paths(webappPath + "/**"))
+        .authorizeHttpRequests(requests -> requests
+            // The first-run setup creates an administrator while none exists: the service always has one
+            // (camunda.bpm.admin-user), so the endpoint stays closed.
+            .requestMatchers(path(webappPath + "/api/admin/setup/**")).denyAll()
+            .anyRequest().permitAll())
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint((request, response, e) -> refused.handle(request, response, null))
+            .accessDeniedHandler(refused))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        // The webapps bring their own CSRF protection, session handling and security headers.
+        .csrf(csrf -> csrf.disable())
+        .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .headers(headers -> headers.disable())
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle, webappPath), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+      ProcessEngine engine) throws Exception {
+    var pageEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+    var apiEntryPoint = new ProblemAuthenticationEntryPoint(false);
+    return http
+        .securityMatcher(paths("/", "/login", "/logout", "/review", "/review/**", "/mail-outbox", "/mail-outbox/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/"), path("/login"), path("/review/assets/**")).permitAll()
+            .requestMatchers(path("/mail-outbox"), path("/mail-outbox/**")).hasAuthority(ADMIN)
+            .requestMatchers(path("/review"), path("/review/**")).hasAnyAuthority(with(LEADS, ADMIN))
+            .anyRequest().authenticated())
+        .authenticationManager(authenticationManager)
+        .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new WebappSessionSecurityContextRepository(engine))))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof LoginThrottledException throttled
+                    ? "/login?error=throttled&retryAfter=" + throttled.retryAfterSeconds() : "/login?error"))))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logged-out"))
+        .requestCache(cache -> cache.requestCache(pageRequestCache()))
+        .httpBasic(basic -> basic.disable())
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(apiEntryPoint, path("/review/api/**"))
+            .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
+            .accessDeniedHandler(new ProblemAccessDeniedHandler()))
+        .headers(headers -> headers.disable())
+        .build();
+  }
+
+  /** After the login, back to the page that asked for it, at its own address (no {@code ?continue}). */
+  private static HttpSessionRequestCache pageRequestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setMatchingRequestParameterName(null);
+    return cache;
+  }
+
+  private static String[] with(String[] some, String... more) {
+    return Stream.concat(Arrays.stream(some), Arrays.stream(more)).toArray(String[]::new);
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    List<RequestMatcher> matchers = Arrays.stream(patterns).map(SecurityConfiguration::path).toList();
+    return new OrRequestMatcher(matchers);
   }
 }

@@ -5,7 +5,9 @@ public enum ClockState {
   RUNNING("running"),
   PAUSED("paused"),
   MET("met"),
-  BREACHED("breached");
+  BREACHED("breached"),
+  /** Stopped because the ticket was cancelled (its process instance deleted) before the clock was met. */
+  CANCELLED("cancelled");
 
   private final String code;
 

@@ -87,6 +87,21 @@ public class SlaClocks {
     });
   }
 
+  /**
+   * Stops every clock of a cancelled ticket: a running or paused clock becomes {@code cancelled}, a breached one
+   * stays breached; clocks that were met or had stopped keep what they were. Open pauses end now.
+   */
+  public void cancel(long ticket) {
+    for (TicketClock current : repository.clocks(ticket)) {
+      if (current.stoppedAt() == null) {
+        TicketClock settled = settlePause(current, now());
+        ClockState state = settled.state() == ClockState.BREACHED ? ClockState.BREACHED : ClockState.CANCELLED;
+        repository.save(settled.with(state, null, settled.paused(), now()));
+      }
+    }
+    repository.closePauses(ticket, now());
+  }
+
   /** Pauses a running clock (the ticket waits on the customer). */
   public void pause(long ticket, String name) {
     repository.clock(ticket, name)

@@ -16,8 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates what every installation needs, once: a Camunda group per team and the Tasklist filters
- * (one queue per team, "My tasks" and "All open tickets"), each sorted by priority, then due date.
+ * Creates what every installation needs, once: a Camunda group per team and one for its leads, and the Tasklist
+ * filters (one queue per team, "My tasks" and "All open tickets"), each sorted by priority, then due date. Who may
+ * read which filter is granted by {@code authorization.AccessSetup}.
  */
 @Component
 @Order(10)
@@ -38,17 +39,19 @@ class TeamSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (Team team : Team.values()) {
-      createGroup(team);
+      createGroup(team.code(), team.displayName());
+      createGroup(team.leadsGroup(), team.displayName() + " leads");
     }
     int priority = -10;
     for (Team team : Team.values()) {
-      createFilter(team.displayName() + " queue", priority++,
+      createFilter(TasklistFilters.queue(team), priority++,
           "Open tickets waiting for the " + team.code() + " team, most urgent first",
           ticketTasks().taskCandidateGroup(team.code()).includeAssignedTasks());
     }
-    createFilter("My tasks", priority++, "Tasks assigned to me",
+    createFilter(TasklistFilters.MY_TASKS, priority++, "Tasks assigned to me",
         ticketTasks().taskAssigneeExpression("${currentUser()}"));
-    createFilter("All open tickets", priority, "Every open ticket task of every team", ticketTasks());
+    createFilter(TasklistFilters.ALL_OPEN_TICKETS, priority, "Every open ticket task of every team (team leads)",
+        ticketTasks());
   }
 
   private TaskQuery ticketTasks() {
@@ -58,15 +61,15 @@ class TeamSetup implements ApplicationRunner {
         .orderByDueDate().asc();
   }
 
-  private void createGroup(Team team) {
-    if (identityService.createGroupQuery().groupId(team.code()).count() > 0) {
+  private void createGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
       return;
     }
-    Group group = identityService.newGroup(team.code());
-    group.setName(team.displayName());
+    Group group = identityService.newGroup(id);
+    group.setName(name);
     group.setType("WORKFLOW");
     identityService.saveGroup(group);
-    LOG.info("Created group '{}'", team.code());
+    LOG.info("Created group '{}'", id);
   }
 
   private void createFilter(String name, int priority, String description, TaskQuery query) {

@@ -16,6 +16,9 @@ public final class TicketId {
   }
 
   public static OptionalLong number(String ticketId) {
+    if (ticketId == null) {
+      return OptionalLong.empty();
+    }
     var matcher = FORMAT.matcher(ticketId);
     return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
   }

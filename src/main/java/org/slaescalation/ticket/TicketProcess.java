@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slaescalation.team.Team;
 
 /** Ids of the ticket process model ({@code processes/ticket-escalation.bpmn}) that code depends on. */
@@ -66,6 +67,17 @@ public final class TicketProcess {
       .collect(java.util.stream.Collectors.toUnmodifiableMap(Timer::id, t -> t));
 
   private TicketProcess() {}
+
+  /**
+   * Whether an ended ticket process instance was cancelled (deleted through Cockpit, the REST or Java API) rather
+   * than closed at its end event: terminated, or deleted with a reason. The REST API deletes without a reason but
+   * as terminated; the Java API's shorter {@code deleteProcessInstance} records a completion, with the reason.
+   */
+  public static boolean wasCancelled(String historicState, String deleteReason) {
+    return HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(historicState)
+        || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(historicState)
+        || deleteReason != null;
+  }
 
   /** The clock and rung a timer boundary event of the model waits for. */
   public static Optional<Timer> timer(String activityId) {

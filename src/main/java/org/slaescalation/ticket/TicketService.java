@@ -100,7 +100,9 @@ public class TicketService {
   public TicketView get(String ticketId) {
     HistoricProcessInstance instance = instance(ticketId);
     Map<String, Object> vars = variables(instance.getId());
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    // Normally one task; an operator's modification may have started another: show the oldest.
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc()
+        .listPage(0, 1).stream().findFirst().orElse(null);
     String status = status(instance, task);
     String team = switch (status) {
       case TicketView.CLOSED, TicketView.CANCELLED -> null;
@@ -113,25 +115,26 @@ public class TicketService {
     putIfPresent(notes, "closing", vars.get(CLOSING_NOTE));
     return new TicketView(
         ticketId,
-        (String) vars.get(EXTERNAL_ID),
+        text(vars.get(EXTERNAL_ID)),
         instant(vars.get(CREATED_AT)),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
         status,
         team,
-        (String) vars.get(SUBJECT),
-        (String) vars.get(DESCRIPTION),
-        (String) vars.get(PRIORITY),
-        (String) vars.get(CATEGORY),
-        new TicketView.Customer((String) vars.get(CUSTOMER_ID), (String) vars.get(CUSTOMER_NAME),
-            (String) vars.get(CUSTOMER_EMAIL), (String) vars.get(TIER), (String) vars.get(CUSTOMER_TIME_ZONE)),
+        text(vars.get(SUBJECT)),
+        text(vars.get(DESCRIPTION)),
+        text(vars.get(PRIORITY)),
+        text(vars.get(CATEGORY)),
+        new TicketView.Customer(text(vars.get(CUSTOMER_ID)), text(vars.get(CUSTOMER_NAME)),
+            text(vars.get(CUSTOMER_EMAIL)), text(vars.get(TIER)), text(vars.get(CUSTOMER_TIME_ZONE))),
         vars.containsKey(FIRST_RESPONSE_TARGET)
-            ? new TicketView.Sla((String) vars.get(FIRST_RESPONSE_TARGET), (String) vars.get(RESOLUTION_TARGET),
-                (String) vars.get(SLA_CALENDAR), (Integer) vars.get(INTERNAL_TARGET_PERCENT))
+            ? new TicketView.Sla(text(vars.get(FIRST_RESPONSE_TARGET)), text(vars.get(RESOLUTION_TARGET)),
+                text(vars.get(SLA_CALENDAR)),
+                vars.get(INTERNAL_TARGET_PERCENT) instanceof Integer percent ? percent : null)
             : null,
         task == null ? null : new TicketView.CurrentTask(task.getId(), task.getName(), team(task),
             task.getAssignee(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()),
         notes,
-        (String) vars.get(LAST_CUSTOMER_REPLY),
+        text(vars.get(LAST_CUSTOMER_REPLY)),
         clocks.clocks(number(ticketId)),
         clocks.pauses(number(ticketId)));
   }
@@ -217,7 +220,8 @@ public class TicketService {
 
   private String status(HistoricProcessInstance instance, Task task) {
     if (instance.getEndTime() != null) {
-      return instance.getDeleteReason() == null ? TicketView.CLOSED : TicketView.CANCELLED;
+      return TicketProcess.wasCancelled(instance.getState(), instance.getDeleteReason())
+          ? TicketView.CANCELLED : TicketView.CLOSED;
     }
     if (isWaitingOnCustomer(instance.getId())) {
       return TicketView.WAITING_ON_CUSTOMER;
@@ -246,6 +250,14 @@ public class TicketService {
       }
     }
     return values;
+  }
+
+  /**
+   * A variable's text, or null: variables are read defensively, because an administrator can set any variable to
+   * any type through Camunda's REST API, and the ticket must still be shown.
+   */
+  private static String text(Object value) {
+    return value instanceof String text ? text : null;
   }
 
   private static Instant instant(Object value) {

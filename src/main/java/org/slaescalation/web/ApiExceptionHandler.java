@@ -19,15 +19,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 7807 problem bodies for the service's own API. A bad request names each bad field in
- * {@code errors[].field}; nothing the client sent turns into a 500.
+ * RFC 7807 problem bodies for the service's own API (its {@code @RestController}s; the pages' errors are pages). A
+ * bad request names each bad field in {@code errors[].field}; nothing the client sent turns into a 500.
  */
-@RestControllerAdvice(basePackages = "org.slaescalation")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 

@@ -11,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
     info = @Info(title = "SLA escalation service API", version = "1",
-        description = "Ticket intake, customer replies and business calendars. Errors are RFC 7807 problem bodies."),
+        description = "Ticket intake, customer replies and business calendars. HTTP Basic: /api/tickets for the group"
+            + " integration and administrators (team leads may read tickets), /api/calendars and /api/sla for team"
+            + " leads and administrators. Errors are RFC 7807 problem bodies."),
     security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
-    description = "A user of the service: the same users and passwords as Camunda Tasklist")
+    description = "A user of the service (the same users and passwords as Camunda Tasklist) with the role the path"
+        + " needs")
 class OpenApiConfiguration {}

@@ -29,12 +29,14 @@ class StartupLog {
     LOG.info("""
 
         SLA escalation service is up.
-          Start page    {}/
-          Tasklist      {}/camunda/app/tasklist/
-          Cockpit       {}/camunda/app/cockpit/
-          Ticket API    {}/api/tickets (HTTP Basic), OpenAPI at {}/swagger-ui.html
-          Model review  {}/review (HTTP Basic): BPMN and DMN models, OLA budgets, timers, version diffs
-          Mail outbox   {}/mail-outbox  <- mails go to {}
-        """, base, base, base, base, base, base, base, mailDelivery.describe());
+          Start page    {}/  (log in there or in Tasklist: one session for both)
+          Tasklist      {}/camunda/app/tasklist/  (agents and team leads)
+          Cockpit       {}/camunda/app/cockpit/  (administrators)
+          Ticket API    {}/api/tickets (HTTP Basic: integrations, administrators), OpenAPI at {}/swagger-ui.html
+          Model review  {}/review (team leads, administrators): BPMN and DMN models, OLA budgets, timers, diffs
+          Mail          {}
+        """, base, base, base, base, base, base, mailDelivery.keepsMailsForOutbox()
+            ? "kept on the outbox page " + base + "/mail-outbox (administrators): " + mailDelivery.describe()
+            : "sent through " + mailDelivery.describe());
   }
 }

@@ -69,9 +69,11 @@ class ReviewPageE2ETest {
   void theReviewPageShowsTheTicketProcessWithOverlaysADecisionTableAndADiffOfTwoVersions() {
     List<ProcessDefinition> versions = deployTwoVersionsOfACopy();
 
-    // Credentials in the URL: Chromium answers the page's HTTP Basic challenge with them and keeps them for the
-    // page's own requests to /review/api.
-    driver.get("http://demo:demo@localhost:" + port + "/review");
+    // The review page is for team leads and administrators: the login page sends back to it.
+    driver.get("http://localhost:" + port + "/review");
+    await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("sophie");
+    driver.findElement(By.id("password")).sendKeys("sophie");
+    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
     await("the ticket process is rendered", presenceOfElementLocated(shape("#canvas", TicketProcess.TASK_TRIAGE)));
     assertThat(driver.findElements(By.cssSelector("#canvas g.djs-shape"))).hasSizeGreaterThan(40);
     assertThat(driver.findElement(By.id("process-title")).getText()).contains(TicketProcess.PROCESS_KEY);

@@ -10,7 +10,8 @@ import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
+import org.slaescalation.support.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /** Without a mail server, the acknowledgement lands on the mail outbox page. */
@@ -21,10 +22,11 @@ class MailOutboxTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired CapturedMails capturedMails;
+  @LocalServerPort int port;
 
   @Test
   void theAcknowledgementIsCapturedAndShownOnTheOutboxPage() {
-    ResponseEntity<Map<String, Object>> created = Api.post(rest, "sam", "/api/tickets", Api.ticketJson(null, "P3", "standard")
+    ResponseEntity<Map<String, Object>> created = Api.post(rest, "crm", "/api/tickets", Api.ticketJson(null, "P3", "standard")
         .replace("Checkout fails", "Checkout <b>fails</b>"));
     String id = (String) created.getBody().get("id");
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
@@ -38,11 +40,12 @@ class MailOutboxTest {
     assertThat(mail.htmlBody()).contains("Checkout &lt;b&gt;fails&lt;/b&gt;").doesNotContain("<b>fails");
     assertThat(mail.textBody()).contains("Checkout <b>fails</b>").contains(id);
 
-    ResponseEntity<String> page = rest.withBasicAuth("demo", "demo").getForEntity("/mail-outbox", String.class);
-    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("[" + id + "] We received your request: Checkout &lt;b&gt;fails&lt;/b&gt;");
-    ResponseEntity<String> detail = rest.withBasicAuth("demo", "demo")
-        .getForEntity("/mail-outbox/" + mail.id(), String.class);
-    assertThat(detail.getBody()).contains("sandbox=\"\"").contains(mail.messageId().replace("<", "&lt;").replace(">", "&gt;"));
+    WebSession administrator = WebSession.pages(port, "demo");
+    WebSession.Response page = administrator.get("/mail-outbox");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("[" + id + "] We received your request: Checkout &lt;b&gt;fails&lt;/b&gt;");
+    WebSession.Response detail = administrator.get("/mail-outbox/" + mail.id());
+    assertThat(detail.body()).contains("sandbox=\"\"")
+        .contains(mail.messageId().replace("<", "&lt;").replace(">", "&gt;"));
   }
 }

@@ -5,24 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.WebSession;
 import org.slaescalation.ticket.TicketProcess;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The data behind the review page: deployed models, the XML of a version, and what each element's overlay shows. */
+/**
+ * The data behind the review page, as the page reads it in the session of a team lead: deployed models, the XML of
+ * a version (a download, never a page), and what each element's overlay shows.
+ */
 @ApplicationTest
+@SuppressWarnings("unchecked")
 class ReviewApiTest {
 
-  @Autowired TestRestTemplate rest;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  WebSession lead;
+
+  @BeforeEach
+  void logIn() {
+    lead = WebSession.pages(port, "sophie");
+  }
 
   @Test
   void listsEveryDeployedProcessAndDecisionWithItsVersions() {
-    Map<String, List<Map<String, Object>>> models = get("/review/api/models", new ParameterizedTypeReference<>() {});
+    Map<String, List<Map<String, Object>>> models = get("/review/api/models", new TypeReference<>() {});
 
     assertThat(models.get("processes")).extracting(m -> m.get("key")).contains(TicketProcess.PROCESS_KEY);
     assertThat(models.get("decisions")).extracting(m -> m.get("key")).contains("SlaPolicy", "OlaBudget");
@@ -35,19 +46,22 @@ class ReviewApiTest {
     String process = latestId("processes", TicketProcess.PROCESS_KEY);
     String decision = latestId("decisions", "OlaBudget");
 
-    assertThat(get("/review/api/processes/" + process + "/xml", new ParameterizedTypeReference<String>() {}))
-        .contains("id=\"" + TicketProcess.TASK_TRIAGE + "\"");
-    assertThat(get("/review/api/decisions/" + decision + "/xml", new ParameterizedTypeReference<String>() {}))
-        .contains("id=\"OlaBudget\"");
-    assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/review/api/processes/nope:1:x/xml", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    WebSession.Response bpmn = lead.get("/review/api/processes/" + process + "/xml");
+    assertThat(bpmn.status()).isEqualTo(200);
+    assertThat(bpmn.body()).contains("id=\"" + TicketProcess.TASK_TRIAGE + "\"");
+    assertThat(bpmn.header("Content-Disposition")).isEqualTo("attachment; filename=\"process.bpmn\"");
+    assertThat(bpmn.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    WebSession.Response dmn = lead.get("/review/api/decisions/" + decision + "/xml");
+    assertThat(dmn.body()).contains("id=\"OlaBudget\"");
+    assertThat(dmn.header("Content-Disposition")).startsWith("attachment");
+    assertThat(lead.get("/review/api/processes/nope:1:x/xml").status()).isEqualTo(404);
   }
 
   @Test
   void aUserTaskShowsItsTeamOlaBudgetFormAndTimers() {
     String process = latestId("processes", TicketProcess.PROCESS_KEY);
     List<Map<String, Object>> elements = get("/review/api/processes/" + process + "/elements",
-        new ParameterizedTypeReference<>() {});
+        new TypeReference<>() {});
 
     Map<String, Object> investigate = element(elements, TicketProcess.TASK_INVESTIGATE);
     assertThat(investigate).containsEntry("lane", "Engineering").containsEntry("candidateGroups", "engineering")
@@ -72,15 +86,19 @@ class ReviewApiTest {
   }
 
   private String latestId(String kind, String key) {
-    Map<String, List<Map<String, Object>>> models = get("/review/api/models", new ParameterizedTypeReference<>() {});
+    Map<String, List<Map<String, Object>>> models = get("/review/api/models", new TypeReference<>() {});
     Map<String, Object> model = models.get(kind).stream().filter(m -> key.equals(m.get("key"))).findFirst()
         .orElseThrow();
     return (String) ((List<Map<String, Object>>) model.get("versions")).get(0).get("id");
   }
 
-  private <T> T get(String path, ParameterizedTypeReference<T> type) {
-    ResponseEntity<T> answer = rest.withBasicAuth("demo", "demo").exchange(path, HttpMethod.GET, null, type);
-    assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-    return answer.getBody();
+  private <T> T get(String path, TypeReference<T> type) {
+    WebSession.Response answer = lead.get(path);
+    assertThat(answer.status()).as(path).isEqualTo(200);
+    try {
+      return JSON.readValue(answer.body(), type);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -24,7 +24,7 @@ class CoverageApiTest {
 
   private List<Map<String, Object>> coverage() {
     ResponseEntity<List<Map<String, Object>>> response =
-        rest.withBasicAuth("sam", "sam").exchange("/api/sla/coverage", HttpMethod.GET, null, ROWS);
+        rest.withBasicAuth("sophie", "sophie").exchange("/api/sla/coverage", HttpMethod.GET, null, ROWS);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();
   }

@@ -129,6 +129,9 @@ final class EscalationTiming {
     registry.add("spring.mail.host", () -> mail.getSmtp().getBindTo());
     registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+    // The service does not start without a first administrator; nobody logs in here.
+    registry.add("camunda.bpm.admin-user.id", () -> "timing");
+    registry.add("camunda.bpm.admin-user.password", () -> java.util.UUID.randomUUID().toString());
   }
 
   /**

@@ -151,6 +151,40 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
     });
   }
 
+  /** The user name field of the login form of Camunda's webapps. */
+  public static final By WEBAPP_LOGIN_USERNAME =
+      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  /** The account menu of Camunda's webapps, shown once logged in. */
+  public static final By WEBAPP_ACCOUNT_MENU = By.cssSelector("li.account a.dropdown-toggle");
+
+  /**
+   * Types user and password (the user name) into the login form of Camunda's webapps and sends it. The form can
+   * re-render while it is typed into (after a log-out the field took both words once): it types until both fields
+   * hold exactly what they should.
+   */
+  public void submitWebappLogin(String user) {
+    await("login form filled in for " + user, d -> {
+      WebElement username = d.findElement(WEBAPP_LOGIN_USERNAME);
+      WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+      if (!username.isDisplayed() || !password.isDisplayed()) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      password.clear();
+      password.sendKeys(user);
+      return user.equals(username.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+    });
+    click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+  }
+
+  /** Opens a webapp ({@code appUrl}, e.g. Tasklist's) and logs in to it as {@code user}. */
+  public void logInToWebapp(String appUrl, String user) {
+    driver.get(appUrl);
+    submitWebappLogin(user);
+    await("logged in to " + appUrl + " as " + user, d -> d.findElement(WEBAPP_ACCOUNT_MENU).isDisplayed());
+  }
+
   /** Saves what the window shows as {@code target/e2e/<name>.png}. */
   public void saveScreenshot(String name) {
     write(name + ".png", ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class TicketApiTest {
   @Autowired HistoryService historyService;
 
   String open(String externalId) {
-    ResponseEntity<Map<String, Object>> created = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P2", "business"));
+    ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", ticketJson(externalId, "P2", "business"));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return (String) created.getBody().get("id");
   }
@@ -50,7 +51,7 @@ class TicketApiTest {
 
   @Test
   void opensATicketAsAProcessInstanceKeyedByTheTicketId() {
-    ResponseEntity<Map<String, Object>> created = post(rest, "sam", "/api/tickets", ticketJson(null, "P1", "enterprise"));
+    ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", ticketJson(null, "P1", "enterprise"));
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String id = (String) created.getBody().get("id");
@@ -60,7 +61,7 @@ class TicketApiTest {
     assertThat(runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(TicketProcess.PROCESS_KEY).processInstanceBusinessKey(id).count()).isOne();
 
-    Map<String, Object> ticket = get(rest, "sam", "/api/tickets/" + id).getBody();
+    Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(ticket.get("status")).isEqualTo("open");
     assertThat(ticket.get("team")).isEqualTo("support");
     assertThat(ticket.get("subject")).isEqualTo("Checkout fails");
@@ -75,13 +76,13 @@ class TicketApiTest {
     String id = open(null);
     Api.executeJobs(managementService, processInstanceId(id));
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-    Map<String, Object> before = get(rest, "sam", "/api/tickets/" + id).getBody();
+    Map<String, Object> before = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(before).containsEntry("team", "support");
     assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage ticket");
 
     taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "supportNote", "Reproduced"));
 
-    Map<String, Object> ticket = get(rest, "sam", "/api/tickets/" + id).getBody();
+    Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(ticket.get("team")).isEqualTo("engineering");
     assertThat((Map<String, Object>) ticket.get("notes")).containsEntry("support", "Reproduced");
   }
@@ -91,7 +92,7 @@ class TicketApiTest {
     String id = open(null);
     Api.executeJobs(managementService, processInstanceId(id));
 
-    Map<String, Object> clocks = (Map<String, Object>) get(rest, "sam", "/api/tickets/" + id).getBody().get("clocks");
+    Map<String, Object> clocks = (Map<String, Object>) get(rest, "crm", "/api/tickets/" + id).getBody().get("clocks");
 
     assertThat(clocks).containsOnlyKeys("first-response", "resolution", "ola-support");
     Map<String, Object> resolution = (Map<String, Object>) clocks.get("resolution");
@@ -107,25 +108,25 @@ class TicketApiTest {
     String id = open(null);
     Api.executeJobs(managementService, processInstanceId(id));
 
-    ResponseEntity<Map<String, Object>> changed = Api.patch(rest, "sam", "/api/tickets/" + id,
+    ResponseEntity<Map<String, Object>> changed = Api.patch(rest, "crm", "/api/tickets/" + id,
         "{\"priority\": \"P4\"}");
 
     assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(changed.getBody()).containsEntry("priority", "P4");
     // Business P4 promises 80 h; this ticket's customer (acme) has no contract row for P4.
     assertThat((Map<String, Object>) changed.getBody().get("sla")).containsEntry("resolutionTarget", "PT80H");
-    assertThat(Api.patch(rest, "sam", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())
+    assertThat(Api.patch(rest, "crm", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(Api.patch(rest, "sam", "/api/tickets/" + id, "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(Api.patch(rest, "sam", "/api/tickets/T-999999999", "{\"tier\": \"free\"}").getStatusCode())
+    assertThat(Api.patch(rest, "crm", "/api/tickets/" + id, "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(Api.patch(rest, "crm", "/api/tickets/T-999999999", "{\"tier\": \"free\"}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void theSameExternalIdReturnsTheFirstTicket() {
     String externalId = "crm-" + UUID.randomUUID();
-    ResponseEntity<Map<String, Object>> first = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P2", "business"));
-    ResponseEntity<Map<String, Object>> second = post(rest, "sam", "/api/tickets", ticketJson(externalId, "P1", "enterprise"));
+    ResponseEntity<Map<String, Object>> first = post(rest, "crm", "/api/tickets", ticketJson(externalId, "P2", "business"));
+    ResponseEntity<Map<String, Object>> second = post(rest, "crm", "/api/tickets", ticketJson(externalId, "P1", "enterprise"));
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -137,7 +138,7 @@ class TicketApiTest {
   @Test
   void concurrentRequestsWithOneExternalIdOpenOneTicket() throws Exception {
     String externalId = "race-" + UUID.randomUUID();
-    Callable<ResponseEntity<Map<String, Object>>> request = () -> post(rest, "sam", "/api/tickets",
+    Callable<ResponseEntity<Map<String, Object>>> request = () -> post(rest, "crm", "/api/tickets",
         ticketJson(externalId, "P3", "standard"));
     List<Future<ResponseEntity<Map<String, Object>>>> answers;
     var pool = Executors.newFixedThreadPool(6);
@@ -171,7 +172,7 @@ class TicketApiTest {
         .replace("\"email\": \"ops@acme.example\"",
             replacement.startsWith("\"email\"") ? replacement : "\"email\": \"ops@acme.example\"");
 
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", json);
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets", json);
 
     assertThat(answer.getStatusCode()).as(reason).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -186,7 +187,7 @@ class TicketApiTest {
          "customer": {"id": "acme", "name": "ACME", "email": "x", "tier": "gold", "timeZone": "CET+1"}}
         """;
 
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", json);
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets", json);
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((List<Map<String, String>>) answer.getBody().get("errors"))
@@ -199,7 +200,7 @@ class TicketApiTest {
 
   @Test
   void malformedJsonIsA400() {
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets", "{\"subject\": ");
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets", "{\"subject\": ");
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).containsEntry("title", "Malformed request body");
@@ -207,7 +208,7 @@ class TicketApiTest {
 
   @Test
   void aFieldOfTheWrongTypeIsA400NamingIt() {
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets",
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets",
         ticketJson(null, "P2", "business").replaceFirst("\"customer\": \\{[^}]*}", "\"customer\": [1, 2]"));
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -217,11 +218,11 @@ class TicketApiTest {
 
   @Test
   void anUnknownTicketIsA404() {
-    ResponseEntity<Map<String, Object>> answer = get(rest, "sam", "/api/tickets/T-999999999");
+    ResponseEntity<Map<String, Object>> answer = get(rest, "crm", "/api/tickets/T-999999999");
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(answer.getBody()).containsEntry("title", "Ticket not found");
-    assertThat(post(rest, "sam", "/api/tickets/nonsense/customer-replies", "{\"message\": \"hi\"}")
+    assertThat(post(rest, "crm", "/api/tickets/nonsense/customer-replies", "{\"message\": \"hi\"}")
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -232,29 +233,108 @@ class TicketApiTest {
     Api.executeJobs(managementService, instance);
     Task triage = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     taskService.complete(triage.getId(), Map.of("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
-    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("status", "waiting-on-customer");
+    assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("status", "waiting-on-customer");
 
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets/" + id + "/customer-replies",
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets/" + id + "/customer-replies",
         "{\"message\": \"Firefox 128\"}");
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(answer.getBody()).containsEntry("resumed", true).containsEntry("status", "open");
     Task followUp = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(followUp.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_FOLLOW_UP);
-    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Firefox 128");
+    assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Firefox 128");
   }
 
   @Test
   void aReplyToATicketThatDoesNotWaitIsRecordedWithoutMovingIt() {
     String id = open(null);
 
-    ResponseEntity<Map<String, Object>> answer = post(rest, "sam", "/api/tickets/" + id + "/customer-replies",
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets/" + id + "/customer-replies",
         "{\"message\": \"Any news?\"}");
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(answer.getBody()).containsEntry("resumed", false).containsEntry("status", "open");
-    assertThat(get(rest, "sam", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Any news?");
-    assertThat(post(rest, "sam", "/api/tickets/" + id + "/customer-replies", "{\"message\": \" \"}")
+    assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Any news?");
+    assertThat(post(rest, "crm", "/api/tickets/" + id + "/customer-replies", "{\"message\": \" \"}")
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a number for the subject       | "subject": "Checkout fails"  | "subject": 42              | subject
+      a decimal for the description  | "description": "HTTP 500 on every order" | "description": 4.2 | description
+      a boolean for the customer name | "name": "ACME"              | "name": true               | customer.name
+      a number for the external id   | "externalId": null           | "externalId": 4711         | externalId
+      """)
+  void aScalarOfTheWrongTypeIsA400NamingTheFieldNotTurnedIntoText(String reason, String field, String wrong,
+      String name) {
+    String json = ticketJson(null, "P2", "business").replace(field, wrong);
+    assertThat(json).as("the test's JSON").contains(wrong);
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets", json);
+
+    assertThat(answer.getStatusCode()).as(reason).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, String>>) answer.getBody().get("errors")).as(reason)
+        .extracting(e -> e.get("field")).containsExactly(name);
+  }
+
+  @Test
+  void aDescriptionOf20000CharactersIsStoredAndReadBackWhole() {
+    // Camunda's text column holds 4,000 characters; longer strings are kept in its byte array table.
+    String description = "x".repeat(4_000) + "é".repeat(8_000) + "🙂".repeat(3_998) + "ends";
+    assertThat(description).hasSize(20_000);
+    String json = ticketJson(null, "P3", "standard").replace("\"HTTP 500 on every order\"",
+        "\"" + description + "\"");
+
+    ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", json);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = (String) created.getBody().get("id");
+    assertThat((String) get(rest, "crm", "/api/tickets/" + id).getBody().get("description")).isEqualTo(description);
+    assertThat(runtimeService.getVariable(processInstanceId(id), TicketVariables.DESCRIPTION)).isEqualTo(description);
+
+    ResponseEntity<Map<String, Object>> tooLong = post(rest, "crm", "/api/tickets",
+        ticketJson(null, "P3", "standard").replace("\"HTTP 500 on every order\"", "\"" + "y".repeat(20_001) + "\""));
+    assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, String>>) tooLong.getBody().get("errors"))
+        .extracting(e -> e.get("field")).containsExactly("description");
+  }
+
+  @Test
+  void aReplyOf20000CharactersIsStoredAndReadBackWhole() {
+    String id = open(null);
+    String reply = "line of the customer's log output\n".repeat(588) + "x".repeat(8);
+    assertThat(reply).hasSize(20_000);
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets/" + id + "/customer-replies",
+        "{\"message\": \"" + reply.replace("\n", "\\n") + "\"}");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", reply);
+  }
+
+  @Test
+  void aDeletedProcessInstanceShowsItsTicketAsCancelledWithItsClocksStopped() {
+    String id = open(null);
+    String instance = processInstanceId(id);
+    Api.executeJobs(managementService, instance);
+
+    // As Cockpit's "Cancel" does by default: custom listeners skipped.
+    runtimeService.deleteProcessInstance(instance, "opened twice", true);
+
+    Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
+    assertThat(ticket).containsEntry("status", "cancelled").doesNotContainKey("team");
+    Map<String, Map<String, Object>> clocks = (Map<String, Map<String, Object>>) ticket.get("clocks");
+    assertThat(clocks).containsOnlyKeys("first-response", "resolution", "ola-support");
+    assertThat(clocks.values()).allSatisfy(clock -> assertThat(clock).containsEntry("state", "cancelled"));
+    Object remaining = clocks.get("resolution").get("remaining");
+    ClockUtil.offset(3_600_000L);
+    try {
+      assertThat(get(rest, "crm", "/api/tickets/" + id).getBody().get("clocks"))
+          .extracting(c -> ((Map<String, Map<String, Object>>) c).get("resolution").get("remaining"))
+          .as("a stopped clock's time left does not run down").isEqualTo(remaining);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 }

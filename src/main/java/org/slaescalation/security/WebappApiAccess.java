@@ -1,0 +1,169 @@
+package org.slaescalation.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.slaescalation.web.CachedBodyRequest;
+import org.slaescalation.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The webapps' API ({@code <webapps>/api/**}) for the user of the session, beyond the engine's authorizations:
+ *
+ * <ul>
+ *   <li>It is for users of Tasklist, Cockpit or Admin: a user who may open none of them (an integration, which
+ *       Camunda still lets log in to the Welcome page) gets 403 from the engine's API; Cockpit's, Tasklist's and
+ *       Admin's own APIs need that application; statistics, metrics and the history of variables need Cockpit.
+ *   <li>A user claims a task for themselves only, and gives back only their own: {@code claim} with another user
+ *       id, or without one on a task someone else holds, is 403. Giving a task to someone else is an assignment,
+ *       which needs {@code TASK_ASSIGN} (team leads).
+ *   <li>Tasklist gives a task back with {@code unclaim}, for which the engine wants {@code TASK_ASSIGN}: for the
+ *       task's holder the service gives it back as the claim without a user that the holder may make, as that user.
+ * </ul>
+ */
+class WebappApiAccess extends OncePerRequestFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> WEBAPPS = Set.of("tasklist", "cockpit", "admin");
+  private static final Pattern STATIC_ASSETS = Pattern.compile("/api/[^/]+/plugin/[^/]+/static/.*");
+  /**
+   * Figures of the whole process, and the history of variables: a task's history (Tasklist's History tab, its
+   * comments) is readable per task, and through it Camunda would show the variables of the whole ticket too.
+   */
+  private static final Pattern COCKPIT_ONLY = Pattern.compile(
+      "/api/engine/.*/((statistics|metrics)|history/(variable-instance|detail))(/.*)?");
+  private static final Pattern CLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/claim/?");
+  private static final Pattern UNCLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/unclaim/?");
+
+  private final String webappPath;
+  private final String engineName;
+  private final TaskFormFields tasks;
+
+  WebappApiAccess(String webappPath, String engineName, TaskFormFields tasks) {
+    this.webappPath = webappPath;
+    this.engineName = engineName;
+    this.tasks = tasks;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = path(request);
+    return !path.startsWith(webappPath + "/api/") || STATIC_ASSETS.matcher(apiPath(path)).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<UserAuthentication> user = user(request);
+    if (user.isEmpty()) {
+      // Not logged in: Camunda answers for itself.
+      chain.doFilter(request, response);
+      return;
+    }
+    String path = apiPath(path(request));
+    Optional<String> needed = neededApplication(path, user.get().getAuthorizedApps());
+    if (needed.isPresent()) {
+      Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+          + "' may not use this part of the webapps' API: it is for users of " + needed.get() + ".", Map.of());
+      return;
+    }
+    Matcher unclaim = UNCLAIM.matcher(path);
+    if ("POST".equals(request.getMethod()) && unclaim.matches()) {
+      Optional<Task> task = tasks.task(unclaim.group(1));
+      if (task.isPresent() && user.get().getIdentityId().equals(task.get().getAssignee()) && hasCsrfToken(request)) {
+        tasks.giveBack(task.get(), user.get().getIdentityId(), user.get().getGroupIds(), user.get().getTenantIds());
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        return;
+      }
+    }
+    Matcher claim = CLAIM.matcher(path);
+    if ("POST".equals(request.getMethod()) && claim.matches()) {
+      CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
+          : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+      if (!claimsForThemselves(user.get().getIdentityId(), claim.group(1), cached.body())) {
+        Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+            + "' may claim a task for themselves only, and give back only their own; a team lead assigns tasks to"
+            + " others.", Map.of());
+        return;
+      }
+      chain.doFilter(cached, response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The application a request needs that the user may not open, or empty when the user may make it. */
+  private static Optional<String> neededApplication(String path, Set<String> apps) {
+    if (path.startsWith("/api/admin/auth/") || path.startsWith("/api/welcome/")
+        || path.equals("/api/engine/engine/") || path.equals("/api/engine/engine")) {
+      return Optional.empty();
+    }
+    if (COCKPIT_ONLY.matcher(path).matches() || path.startsWith("/api/cockpit/")) {
+      return apps.contains("cockpit") ? Optional.empty() : Optional.of("Cockpit");
+    }
+    if (path.startsWith("/api/tasklist/")) {
+      return apps.contains("tasklist") ? Optional.empty() : Optional.of("Tasklist");
+    }
+    if (path.startsWith("/api/admin/")) {
+      return apps.contains("admin") ? Optional.empty() : Optional.of("Admin");
+    }
+    return apps.stream().anyMatch(WEBAPPS::contains) ? Optional.empty() : Optional.of("Tasklist, Cockpit or Admin");
+  }
+
+  private boolean claimsForThemselves(String userId, String taskId, byte[] body) {
+    JsonNode claimed;
+    try {
+      claimed = body.length == 0 ? null : JSON.readTree(body).path("userId");
+    } catch (IOException malformed) {
+      // Camunda answers a malformed body itself.
+      return true;
+    }
+    if (claimed != null && !claimed.isNull() && !claimed.isMissingNode()) {
+      return claimed.isTextual() && userId.equals(claimed.asText());
+    }
+    // Without a user id a claim gives the task back: only its holder may.
+    Optional<Task> task = tasks.task(taskId);
+    return task.isEmpty() || Objects.equals(userId, task.get().getAssignee());
+  }
+
+  /** The webapps' CSRF token of the session, which Camunda checks on every request this filter does not answer. */
+  private static boolean hasCsrfToken(HttpServletRequest request) {
+    Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+  }
+
+  private Optional<UserAuthentication> user(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
+        .getAuthenticationForProcessEngine(engineName);
+    return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
+  }
+
+  private String apiPath(String path) {
+    return path.substring(webappPath.length());
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+}

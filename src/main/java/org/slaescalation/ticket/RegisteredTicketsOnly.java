@@ -1,0 +1,62 @@
+package org.slaescalation.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A ticket process instance starts only for a registered ticket that has none yet: its business key is the id of a
+ * row of the table {@code ticket}, its variable {@code ticketId} the same, and no other instance has that key.
+ * {@link TicketService#open} makes it so; a start by any other path (Camunda's REST API, Tasklist, a call activity of
+ * another model, a modification) is refused, so that no ticket has two process instances and no instance a ticket
+ * the service does not know. A listener on the start of every version of the ticket process, added when the engine
+ * parses it, so that the models stay free of it.
+ */
+@Component
+class RegisteredTicketsOnly extends AbstractProcessEnginePlugin implements ExecutionListener {
+
+  /** Looked up at the first start: the ticket table is migrated after the engine is built, with this plugin. */
+  private final ObjectProvider<TicketRepository> repository;
+
+  RegisteredTicketsOnly(ObjectProvider<TicketRepository> repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (TicketProcess.PROCESS_KEY.equals(processDefinition.getKey())) {
+          processDefinition.addListener(ExecutionListener.EVENTNAME_START, RegisteredTicketsOnly.this);
+        }
+      }
+    });
+    configuration.setCustomPreBPMNParseListeners(listeners);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    boolean registered = TicketId.number(businessKey).stream()
+        .anyMatch(number -> repository.getObject().findByNumber(number).isPresent());
+    if (!registered || !businessKey.equals(execution.getVariable(TicketVariables.TICKET_ID))
+        || execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+            .processDefinitionKey(TicketProcess.PROCESS_KEY).processInstanceBusinessKey(businessKey).count() > 0) {
+      throw new BadUserRequestException("A ticket is opened with POST /api/tickets, which registers it and starts its"
+          + " process; the ticket process is not started any other way (business key '" + businessKey + "')");
+    }
+  }
+}
