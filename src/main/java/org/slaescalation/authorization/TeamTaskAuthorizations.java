@@ -23,7 +23,8 @@ import org.slaescalation.team.Team;
  *       task (Camunda's default with {@code TASK_WORK} as the default task permission) and the team's leads
  *       {@link #LEAD_TASK_PERMISSIONS}, so that they can also hand the task to another agent. The assignee gets
  *       {@link #AGENT_TASK_PERMISSIONS} as well, for as long as the task is theirs: when it goes to someone else, the
- *       previous assignee's authorization is removed (Camunda keeps it). Nobody else gets anything on the task.
+ *       previous assignee's authorization is removed (Camunda keeps it), and so is a previous owner's, unless they
+ *       still hold the task in the other role. Nobody else gets anything on the task.
  *   <li>A new user may read and update their own profile and password, not delete themselves ({@code ALL} in
  *       Camunda's default).
  * </ul>
@@ -46,10 +47,21 @@ class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
-    if (oldAssignee != null && !oldAssignee.equals(newAssignee)) {
-      getAuthorizationManager().deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, task.getId(), oldAssignee);
-    }
+    revoke(task, oldAssignee, newAssignee, task.getOwner());
     return super.newTaskAssignee(task, oldAssignee, newAssignee);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+    revoke(task, oldOwner, newOwner, task.getAssignee());
+    return super.newTaskOwner(task, oldOwner, newOwner);
+  }
+
+  /** Removes the grant of a task's previous assignee or owner, unless they still hold it in their other role. */
+  private void revoke(Task task, String previous, String next, String otherRole) {
+    if (previous != null && !previous.equals(next) && !previous.equals(otherRole)) {
+      getAuthorizationManager().deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, task.getId(), previous);
+    }
   }
 
   @Override

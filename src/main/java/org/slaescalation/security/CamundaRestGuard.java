@@ -35,11 +35,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       with 500);
  *   <li>starting the ticket process: 403, because a ticket is opened through the ticket API ({@code POST
  *       /api/tickets}), which registers it; a process instance started any other way has no ticket;
- *   <li>a completion of a task ({@code complete}, {@code submit-form}, {@code resolve}) that sets a variable its
- *       form does not let the user edit to another value than it has, or an editable field to anything but text: 400
- *       naming the variable ({@link TaskFormFields});
- *   <li>checking a password ({@code /identity/verify}): 403, because passwords are checked only by a login, behind
- *       the {@link LoginThrottle}.
+ *   <li>a completion of a task ({@code complete}, {@code submit-form}, {@code resolve}) that sets an editable field
+ *       of its form to anything but text, or any other variable than a field the form shows, sent back unchanged as
+ *       text: 400 naming the variable ({@link TaskFormFields}); a task of the ticket process whose form cannot be
+ *       read is not completed that way at all;
+ *   <li>checking a password ({@code /identity/verify}): 403, because passwords are checked only by a login and a
+ *       change of one's own password, behind the {@link LoginThrottle}.
  * </ul>
  *
  * The engine refuses the same expressions again when a query runs ({@link QueryExpressionPlugin}), whatever path it
@@ -142,33 +143,48 @@ class CamundaRestGuard extends OncePerRequestFilter {
       return Optional.empty();
     }
     Optional<Task> task = forms.task(taskId);
-    Optional<Set<String>> editable = task.flatMap(forms::editable);
-    if (editable.isEmpty()) {
+    if (task.isEmpty()) {
       return Optional.empty();
     }
+    Optional<TaskFormFields.Fields> form = forms.fields(task.get());
+    if (form.isEmpty()) {
+      // A ticket's task always has its form: when it cannot be read, nothing is let through unchecked.
+      return TicketProcess.PROCESS_KEY.equals(processKey(task.get()))
+          ? Optional.of("The form of task '" + task.get().getName() + "' cannot be read now; nothing was changed")
+          : Optional.empty();
+    }
+    Set<String> editable = form.get().editable();
     for (Iterator<Map.Entry<String, JsonNode>> fields = variables.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = fields.next();
       JsonNode value = variable.getValue().path("value");
-      String type = variable.getValue().path("type").asText("String");
-      if (editable.get().contains(variable.getKey())) {
-        if (!(value.isTextual() || value.isNull() || value.isMissingNode())
-            || !("string".equalsIgnoreCase(type) || "null".equalsIgnoreCase(type))) {
+      String type = variable.getValue().path("type").asText("");
+      boolean text = type.isEmpty() || "string".equalsIgnoreCase(type);
+      if (editable.contains(variable.getKey())) {
+        if (!(text || "null".equalsIgnoreCase(type)) || !(value.isTextual() || value.isNull() || value.isMissingNode())) {
           return Optional.of("Field '" + variable.getKey() + "' of task '" + task.get().getName() + "' is text");
         }
-      } else if (!sameValue(forms.current(task.get(), variable.getKey()), value)) {
+      } else if (!form.get().shown().contains(variable.getKey())
+          || !unchanged(forms.current(task.get(), variable.getKey()), value, type)) {
         return Optional.of("Variable '" + variable.getKey() + "' is not a field of the form of task '"
-            + task.get().getName() + "'; its completion sets " + new TreeSet<>(editable.get()) + " only");
+            + task.get().getName() + "' that may change; its completion sets " + new TreeSet<>(editable) + " only");
       }
     }
     return Optional.empty();
   }
 
-  /** A form sends the values it shows back unchanged: only those may come with a completion. */
-  private static boolean sameValue(Object current, JsonNode sent) {
+  /** A form sends the values it shows back unchanged, as text: only those may come with a completion. */
+  private static boolean unchanged(Object current, JsonNode sent, String type) {
     if (current == null) {
-      return sent.isNull() || sent.isMissingNode();
+      return (sent.isNull() || sent.isMissingNode())
+          && (type.isEmpty() || "null".equalsIgnoreCase(type) || "string".equalsIgnoreCase(type));
     }
-    return current instanceof String text && sent.isTextual() && text.equals(sent.asText());
+    return current instanceof String text && sent.isTextual() && text.equals(sent.asText())
+        && (type.isEmpty() || "string".equalsIgnoreCase(type));
+  }
+
+  private static String processKey(Task task) {
+    String definition = task.getProcessDefinitionId();
+    return definition == null ? null : definition.substring(0, Math.max(0, definition.indexOf(':')));
   }
 
   /** The path behind the REST API's prefix and the optional {@code /engine/<name>}, or empty for other paths. */

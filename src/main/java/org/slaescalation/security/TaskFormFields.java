@@ -30,9 +30,11 @@ final class TaskFormFields {
   private final TaskService taskService;
   private final FormService formService;
   private final IdentityService identityService;
-  /** Editable fields by process definition and task definition key; empty when the task has no Camunda Form. */
-  private final Cache<String, Optional<Set<String>>> editable =
-      Caffeine.newBuilder().maximumSize(1_000).build();
+  /** The fields of a task's Camunda Form: those the user may edit, and all it shows (the editable ones too). */
+  record Fields(Set<String> editable, Set<String> shown) {}
+
+  /** Fields by process definition and task definition key; only forms that were read are kept. */
+  private final Cache<String, Fields> fields = Caffeine.newBuilder().maximumSize(1_000).build();
 
   TaskFormFields(TaskService taskService, FormService formService, IdentityService identityService) {
     this.taskService = taskService;
@@ -44,9 +46,26 @@ final class TaskFormFields {
     return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult());
   }
 
-  /** The keys of the fields the task's form lets the user edit, or empty when the task has no Camunda Form. */
-  Optional<Set<String>> editable(Task task) {
-    return editable.get(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> read(task));
+  /** The fields of the task's Camunda Form, or empty when it has none or it cannot be read. */
+  Optional<Fields> fields(Task task) {
+    String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    Fields known = fields.getIfPresent(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Fields> read = read(task);
+    read.ifPresent(found -> fields.put(key, found));
+    return read;
+  }
+
+  /** Whether the user may read the task now (the engine's authorization check, as that user). */
+  boolean readableBy(String taskId, String userId, List<String> groupIds, List<String> tenantIds) {
+    identityService.setAuthentication(userId, groupIds, tenantIds);
+    try {
+      return taskService.createTaskQuery().taskId(taskId).count() > 0;
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /**
@@ -67,24 +86,28 @@ final class TaskFormFields {
     return taskService.getVariable(task.getId(), name);
   }
 
-  private Optional<Set<String>> read(Task task) {
+  private Optional<Fields> read(Task task) {
     try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
       JsonNode schema = JSON.readTree(form);
-      Set<String> keys = new HashSet<>();
-      collect(schema.path("components"), keys);
-      return Optional.of(Set.copyOf(keys));
+      Set<String> editable = new HashSet<>();
+      Set<String> shown = new HashSet<>();
+      collect(schema.path("components"), editable, shown);
+      return Optional.of(new Fields(Set.copyOf(editable), Set.copyOf(shown)));
     } catch (ProcessEngineException | IOException noCamundaForm) {
       return Optional.empty();
     }
   }
 
-  private static void collect(JsonNode components, Set<String> keys) {
+  private static void collect(JsonNode components, Set<String> editable, Set<String> shown) {
     for (JsonNode component : components) {
-      if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)
-          && !component.path("readonly").asBoolean(false)) {
-        keys.add(component.get("key").asText());
+      if (component.hasNonNull("key")) {
+        String key = component.get("key").asText();
+        shown.add(key);
+        if (!component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)) {
+          editable.add(key);
+        }
       }
-      collect(component.path("components"), keys);
+      collect(component.path("components"), editable, shown);
     }
   }
 }

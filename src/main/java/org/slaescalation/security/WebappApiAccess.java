@@ -36,6 +36,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       which needs {@code TASK_ASSIGN} (team leads).
  *   <li>Tasklist gives a task back with {@code unclaim}, for which the engine wants {@code TASK_ASSIGN}: for the
  *       task's holder the service gives it back as the claim without a user that the holder may make, as that user.
+ *   <li>Who is not an operator (has no Cockpit) changes a task only by claiming, giving back, assigning (the engine
+ *       checks {@code TASK_ASSIGN}: team leads) and completing it: updating its fields, delegating, resolving, its
+ *       identity links (candidates, owner) and BPMN errors are 403, because {@code TASK_ASSIGN} would allow them. A
+ *       task's comments need the task to be the user's to read now (Camunda checks nothing on a single comment);
+ *       attachments (which Camunda checks no better) are for operators; of the history only the operation log
+ *       (Tasklist's History tab) is open to them, because its queries can filter by any variable of the ticket.
+ *   <li>Fetching external tasks is for workers on {@code /engine-rest}: the webapps' API cannot serve its long polls.
  * </ul>
  */
 class WebappApiAccess extends OncePerRequestFilter {
@@ -51,6 +58,14 @@ class WebappApiAccess extends OncePerRequestFilter {
       "/api/engine/.*/((statistics|metrics)|history/(variable-instance|detail))(/.*)?");
   private static final Pattern CLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/claim/?");
   private static final Pattern UNCLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/unclaim/?");
+  private static final Pattern TASK_CHANGES_FOR_OPERATORS = Pattern.compile(
+      "/api/engine/engine/[^/]+/task/(create|[^/]+/(delegate|resolve|identity-links(/delete)?"
+          + "|bpmnError|bpmnEscalation))/?");
+  private static final Pattern ATTACHMENTS = Pattern.compile("/api/engine/engine/[^/]+/task/[^/]+/attachment(/.*)?");
+  private static final Pattern TASK = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/?");
+  private static final Pattern COMMENTS = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/comment(/.*)?");
+  private static final Pattern HISTORY = Pattern.compile("/api/engine/engine/[^/]+/history/(.*)");
+  private static final Pattern FETCH_AND_LOCK = Pattern.compile("/api/engine/engine/[^/]+/external-task/fetchAndLock/?");
 
   private final String webappPath;
   private final String engineName;
@@ -84,6 +99,19 @@ class WebappApiAccess extends OncePerRequestFilter {
           + "' may not use this part of the webapps' API: it is for users of " + needed.get() + ".", Map.of());
       return;
     }
+    if (FETCH_AND_LOCK.matcher(path).matches()) {
+      Problems.write(request, response, HttpStatus.BAD_REQUEST, "Not here", "External task workers fetch and lock"
+          + " tasks through Camunda's REST API, /engine-rest, not through the webapps' API.", Map.of());
+      return;
+    }
+    if (!user.get().getAuthorizedApps().contains("cockpit")) {
+      Optional<String> refused = refusedToNonOperators(request.getMethod(), path, user.get());
+      if (refused.isPresent()) {
+        Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+            + "' may not " + refused.get() + "; that is for operators (Cockpit).", Map.of());
+        return;
+      }
+    }
     Matcher unclaim = UNCLAIM.matcher(path);
     if ("POST".equals(request.getMethod()) && unclaim.matches()) {
       Optional<Task> task = tasks.task(unclaim.group(1));
@@ -107,6 +135,29 @@ class WebappApiAccess extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** What of a request a user without Cockpit may not do, or empty when they may make it. */
+  private Optional<String> refusedToNonOperators(String method, String path, UserAuthentication user) {
+    if (!"GET".equals(method) && TASK_CHANGES_FOR_OPERATORS.matcher(path).matches()) {
+      return Optional.of("change a task that way");
+    }
+    if (ATTACHMENTS.matcher(path).matches()) {
+      return Optional.of("read or add a task's attachments");
+    }
+    if ("PUT".equals(method) && TASK.matcher(path).matches()) {
+      return Optional.of("change a task's fields");
+    }
+    Matcher comments = COMMENTS.matcher(path);
+    if (comments.matches() && !tasks.readableBy(comments.group(1), user.getIdentityId(), user.getGroupIds(),
+        user.getTenantIds())) {
+      return Optional.of("read or write the comments of a task that is not theirs to read");
+    }
+    Matcher history = HISTORY.matcher(path);
+    if (history.matches() && !history.group(1).startsWith("user-operation")) {
+      return Optional.of("query the history beyond the operation log");
+    }
+    return Optional.empty();
   }
 
   /** The application a request needs that the user may not open, or empty when the user may make it. */

@@ -132,11 +132,68 @@ class RoleAttackTest {
     assertThat(sam.get(ENGINE + "/execution/" + instance + "/localVariables").status()).isIn(403, 404);
     assertThat(sam.get(ENGINE + "/history/variable-instance?processInstanceId=" + instance).status()).isEqualTo(403);
     assertThat(sam.get(ENGINE + "/history/detail?processInstanceId=" + instance).status()).isEqualTo(403);
-    assertThat(sam.get(ENGINE + "/history/process-instance").jsonList()).isEmpty();
-    assertThat(sam.get(ENGINE + "/history/task?processInstanceId=" + instance).jsonList())
-        .extracting(t -> t.get("taskDefinitionKey")).as("the history of his team's task only")
-        .containsOnly(TicketProcess.TASK_TRIAGE);
+    assertThat(sam.get(ENGINE + "/history/process-instance").status()).isEqualTo(403);
+    // The history of his team's task, filtered by a variable of the ticket, would tell its value.
+    assertThat(sam.get(ENGINE + "/history/task?processInstanceId=" + supportTask.getProcessInstanceId()
+        + "&processVariables=subject_eq_Checkout%20fails").status()).isEqualTo(403);
     assertThat(sam.get(ENGINE + "/task?processInstanceId=" + instance).jsonList()).isEmpty();
+    assertThat(sam.get(ENGINE + "/history/user-operation?taskId=" + supportTask.getId()).status())
+        .as("Tasklist's History tab").isEqualTo(200);
+  }
+
+  @Test
+  void anAgentChangesTheirTeamsTaskOnlyByWorkingIt() {
+    String id = supportTask.getId();
+    WebSession sophie = WebSession.webapps(port, "sophie");
+
+    for (WebSession who : List.of(sam, sophie)) {
+      assertThat(who.putJson(ENGINE + "/task/" + id, "{\"name\": \"Renamed\", \"assignee\": \"sam\","
+          + " \"owner\": \"erin\"}").status()).isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/" + id + "/delegate", "{\"userId\": \"erin\"}").status())
+          .isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/" + id + "/resolve", "{}").status()).isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/" + id + "/identity-links",
+          "{\"groupId\": \"engineering\", \"type\": \"candidate\"}").status()).isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/" + id + "/identity-links/delete",
+          "{\"groupId\": \"support\", \"type\": \"candidate\"}").status()).isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/" + id + "/bpmnError", "{\"errorCode\": \"x\"}").status())
+          .isEqualTo(403);
+      assertThat(who.postJson(ENGINE + "/task/create", "{\"name\": \"Side task\"}").status()).isEqualTo(403);
+      assertThat(who.get(ENGINE + "/task/" + id + "/attachment").status()).isEqualTo(403);
+    }
+
+    Task after = taskService.createTaskQuery().taskId(id).singleResult();
+    assertThat(after.getName()).isEqualTo(supportTask.getName());
+    assertThat(after.getAssignee()).isNull();
+    assertThat(after.getOwner()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(id)).extracting(link -> link.getGroupId())
+        .containsExactly("support");
+    assertThat(taskService.createTaskQuery().taskName("Side task").count()).isZero();
+    assertThat(sam.get(ENGINE + "/task/" + id + "/identity-links").status()).as("reading them is no change")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aTasksPreviousOwnerNoLongerReadsIt() {
+    WebSession erin = WebSession.webapps(port, "erin");
+    String id = supportTask.getId();
+    taskService.setOwner(id, "erin");
+    assertThat(erin.get(ENGINE + "/task/" + id).status()).isEqualTo(200);
+
+    taskService.setOwner(id, "sid");
+
+    assertThat(erin.get(ENGINE + "/task/" + id).status()).isIn(403, 404);
+    assertThat(erin.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(403);
+  }
+
+  @Test
+  void externalTasksAreNotFetchedThroughTheWebappsApi() {
+    WebSession.Response answer = WebSession.webapps(port, "demo", "demo", "cockpit").postJson(
+        ENGINE + "/external-task/fetchAndLock", "{\"workerId\": \"w\", \"maxTasks\": 1, \"asyncResponseTimeout\":"
+            + " 60000, \"topics\": [{\"topicName\": \"any\", \"lockDuration\": 1000}]}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("/engine-rest");
   }
 
   @Test
@@ -223,7 +280,9 @@ class RoleAttackTest {
         "\"customerEmail\": {\"value\": \"attacker@evil.example\"}",
         "\"engineeringNote\": {\"value\": \"forged\"}", "\"ticketId\": {\"value\": \"T-10001\"}",
         "\"subject\": {\"value\": 5, \"type\": \"Integer\"}",
-        "\"supportNote\": {\"value\": 5, \"type\": \"Integer\"}")) {
+        "\"supportNote\": {\"value\": 5, \"type\": \"Integer\"}",
+        "\"subject\": {\"value\": \"Checkout fails\", \"type\": \"Json\"}",
+        "\"notAField\": {\"value\": null}", "\"" + "x".repeat(5_000) + "\": {\"value\": null}")) {
       WebSession.Response answer = sam.postJson(ENGINE + "/task/" + id + "/submit-form", "{\"variables\": {"
           + "\"outcome\": {\"value\": \"handoff-engineering\"}, " + tampering + "}}");
 
@@ -234,7 +293,7 @@ class RoleAttackTest {
     assertThat(taskService.createTaskQuery().taskId(id).count()).as("not completed").isOne();
     assertThat(runtimeService.getVariables(instance)).containsEntry("subject", "Checkout fails")
         .containsEntry("priority", "P2").containsEntry("customerEmail", "ops@acme.example")
-        .doesNotContainKey("engineeringNote");
+        .doesNotContainKey("engineeringNote").doesNotContainKey("x".repeat(5_000));
     // What a form sends back unchanged is no change.
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/submit-form", "{\"variables\": {\"outcome\": {\"value\":"
         + " \"handoff-engineering\"}, \"supportNote\": {\"value\": \"Over\"}, \"subject\": {\"value\":"
@@ -324,6 +383,13 @@ class RoleAttackTest {
         .status()).isEqualTo(200);
     assertThat(sam.get(ENGINE + "/task/" + id + "/comment").jsonList()).extracting(c -> c.get("message"))
         .containsExactly("Called the customer");
-    assertThat(WebSession.webapps(port, "erin").get(ENGINE + "/task/" + id + "/comment").status()).isIn(403, 404);
+    WebSession erin = WebSession.webapps(port, "erin");
+    String comment = (String) sam.get(ENGINE + "/task/" + id + "/comment").jsonList().get(0).get("id");
+    assertThat(erin.get(ENGINE + "/task/" + id + "/comment").status()).isIn(403, 404);
+    assertThat(erin.get(ENGINE + "/task/" + id + "/comment/" + comment).status()).isEqualTo(403);
+    assertThat(erin.postJson(ENGINE + "/task/" + id + "/comment/create", "{\"message\": \"Not my team\"}")
+        .status()).isEqualTo(403);
+    assertThat(taskService.getTaskComments(id)).extracting(c -> c.getFullMessage())
+        .containsExactly("Called the customer");
   }
 }
