@@ -3,6 +3,7 @@ package org.slaescalation.ticket;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A ticket process instance starts only for a registered ticket that has none yet: its business key is the id of a
- * row of the table {@code ticket}, its variable {@code ticketId} the same, and no other instance has that key.
+ * row of the table {@code ticket}, its variable {@code ticketId} the same, and no other instance has or had that key.
  * {@link TicketService#open} makes it so; a start by any other path (Camunda's REST API, Tasklist, a call activity of
  * another model, a modification) is refused, so that no ticket has two process instances and no instance a ticket
  * the service does not know. A listener on the start of every version of the ticket process, added when the engine
@@ -53,10 +54,17 @@ class RegisteredTicketsOnly extends AbstractProcessEnginePlugin implements Execu
     boolean registered = TicketId.number(businessKey).stream()
         .anyMatch(number -> repository.getObject().findByNumber(number).isPresent());
     if (!registered || !businessKey.equals(execution.getVariable(TicketVariables.TICKET_ID))
-        || execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-            .processDefinitionKey(TicketProcess.PROCESS_KEY).processInstanceBusinessKey(businessKey).count() > 0) {
+        || hadInstance(execution.getProcessEngineServices(), businessKey)) {
       throw new BadUserRequestException("A ticket is opened with POST /api/tickets, which registers it and starts its"
           + " process; the ticket process is not started any other way (business key '" + businessKey + "')");
     }
+  }
+
+  /** Whether the ticket has or had a process instance: one that ended counts, or a closed ticket could reopen. */
+  private static boolean hadInstance(ProcessEngineServices engine, String businessKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(businessKey).count() > 0
+        || engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(TicketProcess.PROCESS_KEY).processInstanceBusinessKey(businessKey).count() > 0;
   }
 }

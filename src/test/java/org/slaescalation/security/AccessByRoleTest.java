@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.Deployments;
+import org.slaescalation.support.OpenTickets;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +39,8 @@ class AccessByRoleTest {
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine engine;
+  @Autowired TicketService tickets;
   @LocalServerPort int port;
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -192,6 +198,31 @@ class AccessByRoleTest {
 
   @Test
   void noModelOfAnAdministratorStartsATicketPastTheTicketApi() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count();
+
+    ResponseEntity<String> started = startedByCallActivity("T-10001");
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(started.getBody()).contains("POST /api/tickets");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aTicketWhoseProcessEndedGetsNoSecondOne() {
+    Task triage = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P3", "question"));
+    String ticketId = (String) runtimeService.getVariable(triage.getProcessInstanceId(), "ticketId");
+    runtimeService.deleteProcessInstance(triage.getProcessInstanceId(), "cancelled by the test");
+
+    ResponseEntity<String> started = startedByCallActivity(ticketId);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(started.getBody()).contains(ticketId);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).count()).isZero();
+  }
+
+  /** Deploys, as the administrator, a model that calls the ticket process for the business key, and starts it. */
+  private ResponseEntity<String> startedByCallActivity(String businessKey) {
     String caller = "caller" + System.nanoTime();
     String bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -201,27 +232,23 @@ class AccessByRoleTest {
             <bpmn:startEvent id="StartEvent_Go" />
             <bpmn:sequenceFlow id="Flow_Call" sourceRef="StartEvent_Go" targetRef="Activity_CallTicket" />
             <bpmn:callActivity id="Activity_CallTicket" calledElement="ticket-escalation"
-                camunda:calledElementBinding="latest" camunda:businessKey="T-10001">
-              <bpmn:extensionElements><camunda:in variables="all" /></bpmn:extensionElements>
+                camunda:calledElementBinding="latest">
+              <bpmn:extensionElements>
+                <camunda:in variables="all" />
+                <camunda:in businessKey="%2$s" />
+              </bpmn:extensionElements>
             </bpmn:callActivity>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(caller);
+        """.formatted(caller, businessKey);
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.parseMediaType(Deployments.CONTENT_TYPE));
     assertThat(rest.withBasicAuth("demo", "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
         new HttpEntity<>(Deployments.body(caller, bpmn), multipart), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count();
-
-    ResponseEntity<String> started = rest.withBasicAuth("demo", "demo").exchange(
-        "/engine-rest/process-definition/key/" + caller + "/start", HttpMethod.POST,
-        new HttpEntity<>("{\"variables\": {\"ticketId\": {\"value\": \"T-10001\"}}}", json()), String.class);
-
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(started.getBody()).contains("POST /api/tickets");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count())
-        .isEqualTo(before);
+    return rest.withBasicAuth("demo", "demo").exchange("/engine-rest/process-definition/key/" + caller + "/start",
+        HttpMethod.POST, new HttpEntity<>("{\"variables\": {\"ticketId\": {\"value\": \"" + businessKey
+            + "\"}}}", json()), String.class);
   }
 
   @Test
