@@ -11,9 +11,10 @@ import java.util.Locale;
  * Slows down guessing passwords without ever locking an account.
  *
  * <p>Wrong passwords are counted per user and client address, and per client address across users (guessing a few
- * passwords for many users; the allowance is large, because many people may share one address). After {@link #FREE_FAILURES_PER_USER} wrong passwords for a user from one client (or
- * {@link #FREE_FAILURES_PER_CLIENT} from one client in all), that client must wait before its next attempt is
- * checked: 1 s, then twice as long after each further wrong password, never more than {@link #MAX_DELAY}. An attempt
+ * passwords for many users; the allowance is large, because many people may share one address). The first
+ * {@link #FREE_FAILURES_PER_USER} wrong passwords for a user from one client (or {@link #FREE_FAILURES_PER_CLIENT}
+ * from one client in all) cost nothing; each further one makes that client wait before its next attempt is checked:
+ * 1 s after the first of them, twice as long after each one after it, never more than {@link #MAX_DELAY}. An attempt
  * during the wait is refused without checking the password, so waiting is the only way on; a right password clears
  * the count of that user and client. Failures older than {@link #FORGET_AFTER} are forgotten.
  *

@@ -140,7 +140,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ProcessEngine engine)
+      throws Exception {
     var refused = new ProblemAccessDeniedHandler();
     return http
         .securityMatcher(paths(webappPath + "/**"))
@@ -161,7 +162,8 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .headers(headers -> headers.disable())
-        .addFilterBefore(new WebappLoginThrottleFilter(throttle, webappPath), AuthorizationFilter.class)
+        .addFilterBefore(PasswordCheckThrottleFilter.forWebapps(throttle, webappPath, engine.getName()),
+            AuthorizationFilter.class)
         .build();
   }
 

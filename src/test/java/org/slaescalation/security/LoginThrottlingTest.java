@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.slaescalation.authorization.Roles;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.WebSession;
+import org.slaescalation.team.Team;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -96,6 +97,30 @@ class LoginThrottlingTest {
   }
 
   @Test
+  void aSessionCannotGuessItsUsersPasswordThroughAPasswordChange() {
+    // Who holds a session (left open, or stolen) could try passwords as the "current password" of a change.
+    String user = user("change", Team.SUPPORT.code());
+    WebSession session = WebSession.webapps(port, user, PASSWORD, "tasklist");
+    assertThat(session.loginStatus()).isEqualTo(200);
+    String credentials = "/camunda/api/engine/engine/default/user/" + user + "/credentials";
+    List<Integer> answers = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      answers.add(session.putJson(credentials, change("wrong-" + i)).status());
+    }
+
+    assertThat(answers).containsOnly(400, 429).contains(429);
+    WebSession.Response throttled = session.putJson(credentials, change(PASSWORD));
+    assertThat(throttled.status()).as("checked only after the wait").isEqualTo(429);
+    assertThat(throttled.header("Retry-After")).isNotNull();
+    assertThat(identityService.checkPassword(user, PASSWORD)).as("unchanged").isTrue();
+
+    ClockUtil.offset(60_000L);
+
+    assertThat(session.putJson(credentials, change(PASSWORD)).status()).isEqualTo(204);
+    assertThat(identityService.checkPassword(user, "a-new-password-2")).isTrue();
+  }
+
+  @Test
   void wrongPasswordsNeverLockTheAccountInTheEngine() {
     // Camunda's own lock, which is off: each wrong password locks the user for a while, the tenth for good
     // (ENGINE-27002). The attempts are a minute apart, so that every one of them is checked.
@@ -116,7 +141,15 @@ class LoginThrottlingTest {
         Map.of("Authorization", "Basic " + basic));
   }
 
+  private static String change(String currentPassword) {
+    return "{\"password\": \"a-new-password-2\", \"authenticatedUserPassword\": \"" + currentPassword + "\"}";
+  }
+
   private String user(String purpose) {
+    return user(purpose, Roles.INTEGRATION);
+  }
+
+  private String user(String purpose, String group) {
     String id = "throttled" + purpose + System.nanoTime();
     User user = identityService.newUser(id);
     user.setFirstName("Throttled");
@@ -124,7 +157,7 @@ class LoginThrottlingTest {
     user.setEmail(id + "@example.com");
     user.setPassword(PASSWORD);
     identityService.saveUser(user);
-    identityService.createMembership(id, Roles.INTEGRATION);
+    identityService.createMembership(id, group);
     return id;
   }
 }
