@@ -18,6 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with an encoded letter, digit or {@code -._~} ({@code /%65ngine-rest}), which nothing needs to encode; before any
  * other filter parses the path: the servlets behind it (Spring MVC, Camunda's REST API and webapps) would otherwise
  * fail on such paths with a 500, or match them differently from the rules in front of them.
+ *
+ * <p>It answers a request for the error page itself ({@code server.error.path}, {@code /error}) with 404: that page
+ * shows the error of a request the server forwarded to it, and requested directly it has none (Spring Boot answers
+ * such a request with a 500 and status 999).
  */
 class RequestFirewallFilter extends OncePerRequestFilter {
 
@@ -25,6 +29,11 @@ class RequestFirewallFilter extends OncePerRequestFilter {
       Pattern.compile("%(?:[46][1-9a-fA-F]|[57][0-9aA]|3[0-9]|2[dDeE]|5[fF]|7[eE])");
 
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+  private final String errorPath;
+
+  RequestFirewallFilter(String errorPath) {
+    this.errorPath = errorPath;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,6 +48,12 @@ class RequestFirewallFilter extends OncePerRequestFilter {
     } catch (RequestRejectedException rejected) {
       Problems.write(request, response, HttpStatus.BAD_REQUEST, "Malformed request",
           "The request was refused: " + rejected.getMessage(), Map.of());
+      return;
+    }
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (path.equals(errorPath) || path.startsWith(errorPath + "/")) {
+      Problems.write(request, response, HttpStatus.NOT_FOUND, "Not Found",
+          "The error page shows the error of a failed request; there is nothing at " + path + ".", Map.of());
       return;
     }
     chain.doFilter(request, response);

@@ -17,9 +17,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class WebConfiguration {
 
   @Bean
-  FilterRegistrationBean<RequestFirewallFilter> requestFirewall() {
+  FilterRegistrationBean<RequestFirewallFilter> requestFirewall(
+      @Value("${server.error.path:/error}") String errorPath) {
     FilterRegistrationBean<RequestFirewallFilter> registration = new FilterRegistrationBean<>(
-        new RequestFirewallFilter());
+        new RequestFirewallFilter(errorPath));
     registration.setOrder(FilterOrder.FIREWALL);
     return registration;
   }

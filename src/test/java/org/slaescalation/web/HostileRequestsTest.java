@@ -33,7 +33,7 @@ class HostileRequestsTest {
       "/engine-rest/deployment/create", "/engine-rest/process-instance?variables=a_eq",
       "/engine-rest/history/task?taskDueDate=yesterday", "/engine-rest/message",
       "/engine-rest/engine/nope/task", "/review/api/processes/%3Cscript%3E/xml", "/review/api/models",
-      "/mail-outbox/not-a-number", "/mail-outbox?limit=99999999999", "/login", "/");
+      "/mail-outbox/not-a-number", "/mail-outbox?limit=99999999999", "/login", "/", "/error", "/error/x");
 
   static final List<String> BODIES = List.of("", "null", "[]", "{", "\"x\"", "1e999999", "{\"subject\": {\"$ne\": 1}}",
       "{\"orQueries\": \"not-a-list\"}", "{\"orQueries\": [null, 1, [\"${x}\"]]}", "{\"variables\": {\"a\": 1}}",
@@ -91,6 +91,16 @@ class HostileRequestsTest {
 
       assertThat(answer.status()).as(body.substring(0, Math.min(20, body.length()))).isEqualTo(400);
       assertThat(answer.json()).containsEntry("title", "Malformed request body");
+    }
+  }
+
+  @Test
+  void theErrorPageRequestedDirectlyIsNotFound() {
+    for (String method : List.of("GET", "POST")) {
+      WebSession.Response answer = WebSession.anonymous(port).send(method, "/error", null, null);
+
+      assertThat(answer.status()).as(method).isEqualTo(404);
+      assertThat(answer.json()).containsEntry("status", 404);
     }
   }
 }
