@@ -77,13 +77,14 @@ class CamundaRestGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = apiPath(request).orElse("");
     if (PASSWORD_CHECK.matcher(path).matches()) {
-      Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Passwords are checked only when a user"
-          + " logs in, where wrong passwords slow the next attempt down.", Map.of());
+      Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Passwords are checked only"
+          + " when a user logs in or changes their own, where wrong passwords slow the next attempt down.", Map.of());
       return;
     }
     if ("POST".equals(request.getMethod()) && TICKET_PROCESS_START.matcher(path).matches()) {
-      Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "A ticket is opened through the ticket"
-          + " API, POST /api/tickets, which registers it; the ticket process is not started any other way.", Map.of());
+      Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden", "A ticket is opened through the"
+          + " ticket API, POST /api/tickets, which registers it; the ticket process is not started any other way.",
+          Map.of());
       return;
     }
     if (request.getParameterMap().keySet().stream().anyMatch("orQueries"::equalsIgnoreCase)
@@ -105,12 +106,12 @@ class CamundaRestGuard extends OncePerRequestFilter {
     try {
       body = JSON.readTree(cached.body());
     } catch (JsonProcessingException malformed) {
-      Problems.write(request, response, HttpStatus.BAD_REQUEST, "Malformed request body",
+      Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Malformed request body",
           "The body is not JSON this service accepts: " + malformed.getOriginalMessage(), Map.of());
       return;
     }
     if (body == null || body.isNull() || body.isMissingNode()) {
-      Problems.write(request, response, HttpStatus.BAD_REQUEST, "Malformed request body",
+      Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Malformed request body",
           "The body must be a JSON object or array, not null", Map.of());
       return;
     }
@@ -129,7 +130,7 @@ class CamundaRestGuard extends OncePerRequestFilter {
     if ("POST".equals(request.getMethod()) && completion.matches()) {
       Optional<String> problem = completionProblem(completion.group(1), body.path("variables"));
       if (problem.isPresent()) {
-        Problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid form submission", problem.get(),
+        Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Invalid form submission", problem.get(),
             Map.of());
         return;
       }
@@ -160,7 +161,8 @@ class CamundaRestGuard extends OncePerRequestFilter {
       String type = variable.getValue().path("type").asText("");
       boolean text = type.isEmpty() || "string".equalsIgnoreCase(type);
       if (editable.contains(variable.getKey())) {
-        if (!(text || "null".equalsIgnoreCase(type)) || !(value.isTextual() || value.isNull() || value.isMissingNode())) {
+        boolean textValue = value.isTextual() || value.isNull() || value.isMissingNode();
+        if (!(text || "null".equalsIgnoreCase(type)) || !textValue) {
           return Optional.of("Field '" + variable.getKey() + "' of task '" + task.get().getName() + "' is text");
         }
       } else if (!form.get().shown().contains(variable.getKey())
@@ -271,7 +273,7 @@ class CamundaRestGuard extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String field, String why)
       throws IOException {
-    Problems.write(request, response, HttpStatus.BAD_REQUEST, "Expression refused",
+    Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Expression refused",
         why + "; field " + field + ". Expressions in queries run on the server.", Map.of("field", field));
   }
 }

@@ -76,7 +76,7 @@ class PasswordCheckThrottleFilter extends OncePerRequestFilter {
     if (!wait.isZero()) {
       long seconds = LoginThrottledException.seconds(wait);
       response.setHeader("Retry-After", Long.toString(seconds));
-      Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords",
+      Problems.writeForCamunda(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords",
           "Wrong passwords from this client slow down its next attempts; try again in " + seconds + " s.",
           Map.of("retryAfterSeconds", seconds));
       return;

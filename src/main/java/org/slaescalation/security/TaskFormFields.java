@@ -17,11 +17,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The tasks of the webapps' API as the service's checks see them. What completing a task may change: the fields its deployed Camunda Form lets the user edit (not disabled, not
- * read-only). The form is the contract: a completion that sets any other variable of the ticket to another value
- * than it has is refused, so that an agent with the right to work on a task cannot rewrite the ticket (its subject,
- * priority, customer address, another team's note) or another ticket's id through the task's completion. Read from
- * the engine without a user: the caller is checked by the engine afterwards.
+ * The tasks of the webapps' API as the service's checks see them. What completing a task may change: the fields its
+ * deployed Camunda Form lets the user edit (not disabled, not read-only). The form is the contract: a completion that
+ * sets any other variable than a field the form shows, or changes one of those that is not editable, is refused, so
+ * that an agent with the right to work on a task cannot rewrite the ticket (its subject, priority, customer address,
+ * another team's note) or another ticket's id through the task's completion. Read from the engine without a user:
+ * the caller is checked by the engine afterwards.
  */
 final class TaskFormFields {
 

@@ -65,7 +65,8 @@ class WebappApiAccess extends OncePerRequestFilter {
   private static final Pattern TASK = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/?");
   private static final Pattern COMMENTS = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/comment(/.*)?");
   private static final Pattern HISTORY = Pattern.compile("/api/engine/engine/[^/]+/history/(.*)");
-  private static final Pattern FETCH_AND_LOCK = Pattern.compile("/api/engine/engine/[^/]+/external-task/fetchAndLock/?");
+  private static final Pattern FETCH_AND_LOCK =
+      Pattern.compile("/api/engine/engine/[^/]+/external-task/fetchAndLock/?");
 
   private final String webappPath;
   private final String engineName;
@@ -95,19 +96,21 @@ class WebappApiAccess extends OncePerRequestFilter {
     String path = apiPath(path(request));
     Optional<String> needed = neededApplication(path, user.get().getAuthorizedApps());
     if (needed.isPresent()) {
-      Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+      Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+          "User '" + user.get().getIdentityId()
           + "' may not use this part of the webapps' API: it is for users of " + needed.get() + ".", Map.of());
       return;
     }
     if (FETCH_AND_LOCK.matcher(path).matches()) {
-      Problems.write(request, response, HttpStatus.BAD_REQUEST, "Not here", "External task workers fetch and lock"
-          + " tasks through Camunda's REST API, /engine-rest, not through the webapps' API.", Map.of());
+      Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Not here", "External task workers fetch"
+          + " and lock tasks through Camunda's REST API, /engine-rest, not through the webapps' API.", Map.of());
       return;
     }
     if (!user.get().getAuthorizedApps().contains("cockpit")) {
       Optional<String> refused = refusedToNonOperators(request.getMethod(), path, user.get());
       if (refused.isPresent()) {
-        Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+        Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+            "User '" + user.get().getIdentityId()
             + "' may not " + refused.get() + "; that is for operators (Cockpit).", Map.of());
         return;
       }
@@ -126,7 +129,8 @@ class WebappApiAccess extends OncePerRequestFilter {
       CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
           : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
       if (!claimsForThemselves(user.get().getIdentityId(), claim.group(1), cached.body())) {
-        Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "User '" + user.get().getIdentityId()
+        Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+            "User '" + user.get().getIdentityId()
             + "' may claim a task for themselves only, and give back only their own; a team lead assigns tasks to"
             + " others.", Map.of());
         return;

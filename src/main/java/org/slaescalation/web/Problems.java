@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,18 @@ public final class Problems {
       .build();
 
   private Problems() {}
+
+  /**
+   * Answers a request to Camunda's REST API or the webapps' API with a problem body that also has Camunda's member
+   * {@code message} (the detail): Tasklist, Cockpit and Admin show an error's {@code message}, and without it only
+   * the status.
+   */
+  public static void writeForCamunda(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+      String title, String detail, Map<String, ?> properties) throws IOException {
+    Map<String, Object> withMessage = new LinkedHashMap<>(properties);
+    withMessage.putIfAbsent("message", detail);
+    write(request, response, status, title, detail, withMessage);
+  }
 
   /**
    * Answers {@code status} with a problem body, unless the response is already committed.

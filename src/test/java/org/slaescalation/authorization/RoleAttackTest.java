@@ -147,8 +147,10 @@ class RoleAttackTest {
     WebSession sophie = WebSession.webapps(port, "sophie");
 
     for (WebSession who : List.of(sam, sophie)) {
-      assertThat(who.putJson(ENGINE + "/task/" + id, "{\"name\": \"Renamed\", \"assignee\": \"sam\","
-          + " \"owner\": \"erin\"}").status()).isEqualTo(403);
+      Response update = who.putJson(ENGINE + "/task/" + id, "{\"name\": \"Renamed\", \"assignee\": \"sam\","
+          + " \"owner\": \"erin\"}");
+      assertThat(update.status()).isEqualTo(403);
+      assertThat((String) update.json().get("message")).as("what Tasklist shows").contains("may not");
       assertThat(who.postJson(ENGINE + "/task/" + id + "/delegate", "{\"userId\": \"erin\"}").status())
           .isEqualTo(403);
       assertThat(who.postJson(ENGINE + "/task/" + id + "/resolve", "{}").status()).isEqualTo(403);
