@@ -8,7 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,10 @@ import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.web.CachedBodyRequest;
 import org.slaescalation.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What Camunda's REST API ({@code /engine-rest}) and the webapps' copy of it ({@code <webapps>/api/engine}) must not
@@ -39,6 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       of its form to anything but text, or any other variable than a field the form shows, sent back unchanged as
  *       text: 400 naming the variable ({@link TaskFormFields}); a task of the ticket process whose form cannot be
  *       read is not completed that way at all;
+ *   <li>a paging parameter ({@code firstResult}, {@code maxResults}) below 0: 400 naming it (the database refuses it,
+ *       and Camunda answers 500);
  *   <li>checking a password ({@code /identity/verify}): 403, because passwords are checked only by a login and a
  *       change of one's own password, behind the {@link LoginThrottle}.
  * </ul>
@@ -58,6 +65,8 @@ class CamundaRestGuard extends OncePerRequestFilter {
 
   private static final Pattern TASK_COMPLETION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)/?");
   private static final Pattern PASSWORD_CHECK = Pattern.compile("/identity/verify/?");
+
+  private static final Set<String> PAGING = Set.of("firstResult", "maxResults");
 
   private final String[] apiPrefixes;
   private final TaskFormFields forms;
@@ -85,6 +94,12 @@ class CamundaRestGuard extends OncePerRequestFilter {
       Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden", "A ticket is opened through the"
           + " ticket API, POST /api/tickets, which registers it; the ticket process is not started any other way.",
           Map.of());
+      return;
+    }
+    Optional<String> paging = negativePaging(request);
+    if (paging.isPresent()) {
+      Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Invalid parameter", "Parameter '"
+          + paging.get() + "' is a number from 0", Map.of("parameter", paging.get()));
       return;
     }
     if (request.getParameterMap().keySet().stream().anyMatch("orQueries"::equalsIgnoreCase)
@@ -199,6 +214,34 @@ class CamundaRestGuard extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A paging parameter of the query string below 0, which the database refuses (Camunda answers 500); Camunda checks
+   * the rest. The query string is read as it is, so that a form body stays unread for Camunda.
+   */
+  private static Optional<String> negativePaging(HttpServletRequest request) {
+    if (request.getQueryString() == null) {
+      return Optional.empty();
+    }
+    MultiValueMap<String, String> parameters =
+        UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      String name = decode(parameter.getKey());
+      if (PAGING.contains(name) && parameter.getValue().stream()
+          .anyMatch(value -> value != null && decode(value).strip().startsWith("-"))) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String decode(String text) {
+    try {
+      return UriUtils.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return text;
+    }
   }
 
   private boolean isFilterSave(HttpServletRequest request) {

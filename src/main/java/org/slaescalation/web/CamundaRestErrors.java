@@ -74,17 +74,18 @@ public class CamundaRestErrors extends OncePerRequestFilter {
       return original;
     }
     String text = message.toLowerCase(Locale.ROOT);
-    if (SERVER_FAULTS.contains(type) || text.contains("persistence layer") || text.contains("database")) {
-      return original;
-    }
     if (CONFLICTS.contains(type) || text.contains("already claimed") || text.contains("was updated by another")) {
       return HttpServletResponse.SC_CONFLICT;
+    }
+    // The message's start is Camunda's own (its persistence codes are ENGINE-03xxx); the rest may echo the request.
+    if (SERVER_FAULTS.contains(type) || message.startsWith("ENGINE-03")) {
+      return original;
     }
     if (text.contains("does not have") && text.contains("permission")) {
       return HttpServletResponse.SC_FORBIDDEN;
     }
     if ("NotFoundException".equals(type) || text.contains("cannot find") || text.contains("no matching")
-        || text.contains("not found") || text.contains("does not exist")) {
+        || text.contains("not found") || text.contains("does not exist") || text.contains("doesn't exist")) {
       return HttpServletResponse.SC_NOT_FOUND;
     }
     return HttpServletResponse.SC_BAD_REQUEST;

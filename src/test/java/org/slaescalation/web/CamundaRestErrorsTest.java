@@ -50,6 +50,12 @@ class CamundaRestErrorsTest {
       POST | /task                     | {"processVariables": [{"name": "a", "operator": "gt", "value": true}]} | 400
       POST | /condition                | {}                                                        | 400
       GET  | /task/no-such-task/rendered-form |                                                    | 404
+      GET  | /task/database/variables  |                                                           | 404
+      GET  | /task/persistence%20layer/variables |                                                 | 404
+      POST | /task/database/complete   | {}                                                        | 404
+      GET  | /task?firstResult=-5&maxResults=-5 |                                                  | 400
+      GET  | /history/user-operation?maxResults=%2D1 |                                             | 400
+      GET  | /user?firstResult=-10&maxResults=5 |                                                  | 400
       """)
   void whatTheEngineRefusesIsA4xx(String method, String path, String body, int status) {
     WebSession.Response answer = WebSession.anonymous(port).send(method, "/engine-rest" + path,
@@ -80,11 +86,21 @@ class CamundaRestErrorsTest {
 
   @Test
   void aFailureOfTheDatabaseStaysA500() {
-    byte[] body = "{\"type\":\"ProcessEnginePersistenceException\",\"message\":\"An exception occurred in the persistence layer.\"}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("{\"type\":\"ProcessEnginePersistenceException\",\"message\":\"An exception occurred in the"
+        + " persistence layer.\"}").getBytes(StandardCharsets.UTF_8);
 
     assertThat(CamundaRestErrors.status(500, body)).isEqualTo(500);
     assertThat(CamundaRestErrors.status(500, "<html>".getBytes(StandardCharsets.UTF_8))).isEqualTo(500);
+    assertThat(CamundaRestErrors.status(500, ("{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03004"
+        + " Exception while executing Database Operation 'INSERT VariableInstanceEntity'\"}")
+        .getBytes(StandardCharsets.UTF_8))).as("a failed flush").isEqualTo(500);
+    assertThat(CamundaRestErrors.status(500, ("{\"type\":\"OptimisticLockingException\",\"message\":\"ENGINE-03005"
+        + " Execution of 'UPDATE TaskEntity' failed. Entity was updated by another transaction concurrently.\"}")
+        .getBytes(StandardCharsets.UTF_8))).isEqualTo(409);
+    byte[] echo = "{\"type\":\"NullValueException\",\"message\":\"task database doesn't exist\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(CamundaRestErrors.status(500, echo)).as("words of the request are not a failure of the server")
+        .isEqualTo(404);
     assertThat(CamundaRestErrors.status(500,
         "{\"type\":\"RestException\",\"message\":\"Cannot submit task form x: Variable 'outcome' must be one of\"}"
             .getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
