@@ -15,10 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.task.Task;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.web.CachedBodyRequest;
 import org.slaescalation.web.Problems;
@@ -40,10 +37,6 @@ import org.springframework.web.util.UriUtils;
  *       with 500);
  *   <li>starting the ticket process: 403, because a ticket is opened through the ticket API ({@code POST
  *       /api/tickets}), which registers it; a process instance started any other way has no ticket;
- *   <li>a completion of a task ({@code complete}, {@code submit-form}, {@code resolve}) that sets an editable field
- *       of its form to anything but text, or any other variable than a field the form shows, sent back unchanged as
- *       text: 400 naming the variable ({@link TaskFormFields}); a task of the ticket process whose form cannot be
- *       read is not completed that way at all;
  *   <li>a paging parameter ({@code firstResult}, {@code maxResults}) below 0: 400 naming it (the database refuses it,
  *       and Camunda answers 500);
  *   <li>checking a password ({@code /identity/verify}): 403, because passwords are checked only by a login and a
@@ -63,17 +56,14 @@ class CamundaRestGuard extends OncePerRequestFilter {
       + Pattern.quote(TicketProcess.PROCESS_KEY) + "(/tenant-id/[^/]+)?|" + Pattern.quote(TicketProcess.PROCESS_KEY)
       + ":[^/]+)/(start|submit-form)/?");
 
-  private static final Pattern TASK_COMPLETION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)/?");
   private static final Pattern PASSWORD_CHECK = Pattern.compile("/identity/verify/?");
 
   private static final Set<String> PAGING = Set.of("firstResult", "maxResults");
 
   private final String[] apiPrefixes;
-  private final TaskFormFields forms;
 
-  CamundaRestGuard(String webappPath, TaskFormFields forms) {
+  CamundaRestGuard(String webappPath) {
     this.apiPrefixes = new String[] {"/engine-rest", webappPath + "/api/engine"};
-    this.forms = forms;
   }
 
   @Override
@@ -141,67 +131,7 @@ class CamundaRestGuard extends OncePerRequestFilter {
           + " ${currentUserGroups()} and the date functions now() and dateTime()");
       return;
     }
-    Matcher completion = TASK_COMPLETION.matcher(path);
-    if ("POST".equals(request.getMethod()) && completion.matches()) {
-      Optional<String> problem = completionProblem(completion.group(1), body.path("variables"));
-      if (problem.isPresent()) {
-        Problems.writeForCamunda(request, response, HttpStatus.BAD_REQUEST, "Invalid form submission", problem.get(),
-            Map.of());
-        return;
-      }
-    }
     chain.doFilter(cached, response);
-  }
-
-  /** Why a completion with these variables is refused, or empty when its form allows them. */
-  private Optional<String> completionProblem(String taskId, JsonNode variables) {
-    if (!variables.isObject() || variables.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Task> task = forms.task(taskId);
-    if (task.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<TaskFormFields.Fields> form = forms.fields(task.get());
-    if (form.isEmpty()) {
-      // A ticket's task always has its form: when it cannot be read, nothing is let through unchecked.
-      return TicketProcess.PROCESS_KEY.equals(processKey(task.get()))
-          ? Optional.of("The form of task '" + task.get().getName() + "' cannot be read now; nothing was changed")
-          : Optional.empty();
-    }
-    Set<String> editable = form.get().editable();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = variables.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> variable = fields.next();
-      JsonNode value = variable.getValue().path("value");
-      String type = variable.getValue().path("type").asText("");
-      boolean text = type.isEmpty() || "string".equalsIgnoreCase(type);
-      if (editable.contains(variable.getKey())) {
-        boolean textValue = value.isTextual() || value.isNull() || value.isMissingNode();
-        if (!(text || "null".equalsIgnoreCase(type)) || !textValue) {
-          return Optional.of("Field '" + variable.getKey() + "' of task '" + task.get().getName() + "' is text");
-        }
-      } else if (!form.get().shown().contains(variable.getKey())
-          || !unchanged(forms.current(task.get(), variable.getKey()), value, type)) {
-        return Optional.of("Variable '" + variable.getKey() + "' is not a field of the form of task '"
-            + task.get().getName() + "' that may change; its completion sets " + new TreeSet<>(editable) + " only");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A form sends the values it shows back unchanged, as text: only those may come with a completion. */
-  private static boolean unchanged(Object current, JsonNode sent, String type) {
-    if (current == null) {
-      return (sent.isNull() || sent.isMissingNode())
-          && (type.isEmpty() || "null".equalsIgnoreCase(type) || "string".equalsIgnoreCase(type));
-    }
-    return current instanceof String text && sent.isTextual() && text.equals(sent.asText())
-        && (type.isEmpty() || "string".equalsIgnoreCase(type));
-  }
-
-  private static String processKey(Task task) {
-    String definition = task.getProcessDefinitionId();
-    return definition == null ? null : definition.substring(0, Math.max(0, definition.indexOf(':')));
   }
 
   /** The path behind the REST API's prefix and the optional {@code /engine/<name>}, or empty for other paths. */

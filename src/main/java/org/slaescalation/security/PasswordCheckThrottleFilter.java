@@ -4,15 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slaescalation.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,7 +55,8 @@ class PasswordCheckThrottleFilter extends OncePerRequestFilter {
             request -> request.getParameter("username"), HttpServletResponse.SC_UNAUTHORIZED,
             HttpServletResponse.SC_OK),
         new PasswordCheck("PUT", Pattern.compile(api + "/engine/engine/[^/]+/user/[^/]+/credentials/?"),
-            request -> sessionUser(request, engineName), HttpServletResponse.SC_BAD_REQUEST,
+            request -> WebappSessions.user(request, engineName).map(UserAuthentication::getName).orElse(null),
+            HttpServletResponse.SC_BAD_REQUEST,
             HttpServletResponse.SC_NO_CONTENT)));
   }
 
@@ -94,15 +93,5 @@ class PasswordCheckThrottleFilter extends OncePerRequestFilter {
     return checks.stream()
         .filter(check -> check.method().equals(request.getMethod()) && check.path().matcher(path).matches())
         .findFirst().orElse(null);
-  }
-
-  private static String sessionUser(HttpServletRequest request, String engineName) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
-        .getAuthenticationForProcessEngine(engineName);
-    return authentication == null ? null : authentication.getName();
   }
 }

@@ -90,13 +90,14 @@ class SecurityConfiguration {
 
   @Bean
   TaskFormFields taskFormFields(ProcessEngine engine) {
-    return new TaskFormFields(engine.getTaskService(), engine.getFormService(), engine.getIdentityService());
+    return new TaskFormFields(engine.getTaskService(), engine.getFormService(), engine.getIdentityService(),
+        engine.getAuthorizationService());
   }
 
   @Bean
-  FilterRegistrationBean<CamundaRestGuard> camundaRestGuard(TaskFormFields forms) {
+  FilterRegistrationBean<CamundaRestGuard> camundaRestGuard() {
     FilterRegistrationBean<CamundaRestGuard> registration = new FilterRegistrationBean<>(
-        new CamundaRestGuard(webappPath, forms));
+        new CamundaRestGuard(webappPath));
     registration.setOrder(FilterOrder.CAMUNDA_REST_GUARD);
     return registration;
   }
@@ -112,7 +113,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-      ProcessEngine engine) throws Exception {
+      ProcessEngine engine, TaskFormFields forms) throws Exception {
     var entryPoint = new ProblemAuthenticationEntryPoint(true);
     return http
         // Path patterns on the whole request path: /engine-rest is a Jersey servlet, not Spring MVC.
@@ -135,13 +136,15 @@ class SecurityConfiguration {
         .headers(headers -> headers.disable())
         .addFilterAfter(new CamundaAuthenticationFilter(engine.getIdentityService(), path("/engine-rest/**")),
             BasicAuthenticationFilter.class)
+        // After the role check: only an administrator learns what the form of a task asks for.
+        .addFilterAfter(TaskCompletionGuard.forRestApi(forms), AuthorizationFilter.class)
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ProcessEngine engine)
-      throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ProcessEngine engine,
+      TaskFormFields forms) throws Exception {
     var refused = new ProblemAccessDeniedHandler();
     return http
         .securityMatcher(paths(webappPath + "/**"))
@@ -164,6 +167,7 @@ class SecurityConfiguration {
         .headers(headers -> headers.disable())
         .addFilterBefore(PasswordCheckThrottleFilter.forWebapps(throttle, webappPath, engine.getName()),
             AuthorizationFilter.class)
+        .addFilterAfter(TaskCompletionGuard.forWebapps(webappPath, engine.getName(), forms), AuthorizationFilter.class)
         .build();
   }
 

@@ -6,14 +6,23 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -31,16 +40,33 @@ final class TaskFormFields {
   private final TaskService taskService;
   private final FormService formService;
   private final IdentityService identityService;
-  /** The fields of a task's Camunda Form: those the user may edit, and all it shows (the editable ones too). */
-  record Fields(Set<String> editable, Set<String> shown) {}
+  private final AuthorizationService authorizationService;
+  /**
+   * A field of a task's Camunda Form: whether the user may edit it (not disabled, not read-only), and the form's own
+   * rules for it: required, at most {@code maxLength} characters (0: no limit), one of {@code values} (a radio or a
+   * select; empty: any text).
+   */
+  record Field(String key, boolean editable, boolean required, int maxLength, Set<String> values) {}
+
+  /** The fields of a task's Camunda Form by key: those it shows, the editable ones among them. */
+  record Fields(Map<String, Field> byKey) {
+
+    Set<String> editable() {
+      Set<String> keys = new TreeSet<>();
+      byKey.values().stream().filter(Field::editable).forEach(field -> keys.add(field.key()));
+      return keys;
+    }
+  }
 
   /** Fields by process definition and task definition key; only forms that were read are kept. */
   private final Cache<String, Fields> fields = Caffeine.newBuilder().maximumSize(1_000).build();
 
-  TaskFormFields(TaskService taskService, FormService formService, IdentityService identityService) {
+  TaskFormFields(TaskService taskService, FormService formService, IdentityService identityService,
+      AuthorizationService authorizationService) {
     this.taskService = taskService;
     this.formService = formService;
     this.identityService = identityService;
+    this.authorizationService = authorizationService;
   }
 
   Optional<Task> task(String taskId) {
@@ -57,6 +83,27 @@ final class TaskFormFields {
     Optional<Fields> read = read(task);
     read.ifPresent(found -> fields.put(key, found));
     return read;
+  }
+
+  /**
+   * Whether the user may work on the task: {@code TASK_WORK} or {@code UPDATE} on it, or {@code TASK_WORK} or
+   * {@code UPDATE_TASK} on its process definition (the permissions the engine accepts for a completion).
+   */
+  boolean workableBy(Task task, String userId, List<String> groupIds) {
+    String definitionKey = processKey(task);
+    return authorizationService.isUserAuthorized(userId, groupIds, TaskPermissions.TASK_WORK, Resources.TASK,
+        task.getId())
+        || authorizationService.isUserAuthorized(userId, groupIds, Permissions.UPDATE, Resources.TASK, task.getId())
+        || definitionKey != null && (authorizationService.isUserAuthorized(userId, groupIds,
+            ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, definitionKey)
+        || authorizationService.isUserAuthorized(userId, groupIds, ProcessDefinitionPermissions.UPDATE_TASK,
+            Resources.PROCESS_DEFINITION, definitionKey));
+  }
+
+  /** The key of the task's process definition, or null for a task outside a process. */
+  static String processKey(Task task) {
+    String definition = task.getProcessDefinitionId();
+    return definition == null || definition.indexOf(':') < 0 ? null : definition.substring(0, definition.indexOf(':'));
   }
 
   /** Whether the user may read the task now (the engine's authorization check, as that user). */
@@ -82,6 +129,19 @@ final class TaskFormFields {
     }
   }
 
+  /** The groups that are candidates of the task: for a ticket's task, its team. */
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).sorted().toList();
+  }
+
+  /** Whether the user exists and is a member of one of the groups. */
+  boolean isMemberOfAny(String userId, List<String> groupIds) {
+    return groupIds.stream()
+        .anyMatch(group -> identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
+  }
+
   /** The value of a variable as the task sees it (task-local first, then the process instance's). */
   Object current(Task task, String name) {
     return taskService.getVariable(task.getId(), name);
@@ -90,25 +150,26 @@ final class TaskFormFields {
   private Optional<Fields> read(Task task) {
     try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
       JsonNode schema = JSON.readTree(form);
-      Set<String> editable = new HashSet<>();
-      Set<String> shown = new HashSet<>();
-      collect(schema.path("components"), editable, shown);
-      return Optional.of(new Fields(Set.copyOf(editable), Set.copyOf(shown)));
+      Map<String, Field> fields = new LinkedHashMap<>();
+      collect(schema.path("components"), fields);
+      return Optional.of(new Fields(Map.copyOf(fields)));
     } catch (ProcessEngineException | IOException noCamundaForm) {
       return Optional.empty();
     }
   }
 
-  private static void collect(JsonNode components, Set<String> editable, Set<String> shown) {
+  private static void collect(JsonNode components, Map<String, Field> fields) {
     for (JsonNode component : components) {
       if (component.hasNonNull("key")) {
         String key = component.get("key").asText();
-        shown.add(key);
-        if (!component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)) {
-          editable.add(key);
-        }
+        JsonNode validate = component.path("validate");
+        Set<String> values = new TreeSet<>();
+        component.path("values").forEach(option -> values.add(option.path("value").asText()));
+        fields.put(key, new Field(key,
+            !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false),
+            validate.path("required").asBoolean(false), validate.path("maxLength").asInt(0), Set.copyOf(values)));
       }
-      collect(component.path("components"), editable, shown);
+      collect(component.path("components"), fields);
     }
   }
 }

@@ -6,8 +6,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.slaescalation.web.CachedBodyRequest;
@@ -39,7 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Who is not an operator (has no Cockpit) changes a task only by claiming, giving back, assigning (the engine
  *       checks {@code TASK_ASSIGN}: team leads) and completing it: updating its fields, delegating, resolving, its
  *       identity links (candidates, owner) and BPMN errors are 403, because {@code TASK_ASSIGN} would allow them. A
- *       task's comments need the task to be the user's to read now (Camunda checks nothing on a single comment);
+ *       lead assigns a task only to an agent of its team (a member of its candidate group). A task's comments need
+ *       the task to be the user's to read now (Camunda checks nothing on a single comment), and nobody but an
+ *       operator edits or deletes one ({@code TASK_WORK} would let any agent of the team rewrite the lead's);
  *       attachments (which Camunda checks no better) are for operators; of the history only the operation log
  *       (Tasklist's History tab) is open to them, because its queries can filter by any variable of the ticket.
  *   <li>Fetching external tasks is for workers on {@code /engine-rest}: the webapps' API cannot serve its long polls.
@@ -58,6 +58,7 @@ class WebappApiAccess extends OncePerRequestFilter {
       "/api/engine/.*/((statistics|metrics)|history/(variable-instance|detail))(/.*)?");
   private static final Pattern CLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/claim/?");
   private static final Pattern UNCLAIM = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/unclaim/?");
+  private static final Pattern ASSIGNEE = Pattern.compile("/api/engine/engine/[^/]+/task/([^/]+)/assignee/?");
   private static final Pattern TASK_CHANGES_FOR_OPERATORS = Pattern.compile(
       "/api/engine/engine/[^/]+/task/(create|[^/]+/(delegate|resolve|identity-links(/delete)?"
           + "|bpmnError|bpmnEscalation))/?");
@@ -87,7 +88,7 @@ class WebappApiAccess extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<UserAuthentication> user = user(request);
+    Optional<UserAuthentication> user = WebappSessions.user(request, engineName);
     if (user.isEmpty()) {
       // Not logged in: Camunda answers for itself.
       chain.doFilter(request, response);
@@ -106,12 +107,14 @@ class WebappApiAccess extends OncePerRequestFilter {
           + " and lock tasks through Camunda's REST API, /engine-rest, not through the webapps' API.", Map.of());
       return;
     }
+    if ("POST".equals(request.getMethod()) && (ASSIGNEE.matcher(path).matches() || CLAIM.matcher(path).matches())
+        && !(request instanceof CachedBodyRequest)) {
+      request = new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+    }
     if (!user.get().getAuthorizedApps().contains("cockpit")) {
-      Optional<String> refused = refusedToNonOperators(request.getMethod(), path, user.get());
+      Optional<String> refused = refusedToNonOperators(request, path, user.get());
       if (refused.isPresent()) {
-        Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
-            "User '" + user.get().getIdentityId()
-            + "' may not " + refused.get() + "; that is for operators (Cockpit).", Map.of());
+        Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden", refused.get(), Map.of());
         return;
       }
     }
@@ -126,8 +129,7 @@ class WebappApiAccess extends OncePerRequestFilter {
     }
     Matcher claim = CLAIM.matcher(path);
     if ("POST".equals(request.getMethod()) && claim.matches()) {
-      CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
-          : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+      CachedBodyRequest cached = (CachedBodyRequest) request;
       if (!claimsForThemselves(user.get().getIdentityId(), claim.group(1), cached.body())) {
         Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
             "User '" + user.get().getIdentityId()
@@ -141,27 +143,77 @@ class WebappApiAccess extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  /** What of a request a user without Cockpit may not do, or empty when they may make it. */
-  private Optional<String> refusedToNonOperators(String method, String path, UserAuthentication user) {
-    if (!"GET".equals(method) && TASK_CHANGES_FOR_OPERATORS.matcher(path).matches()) {
-      return Optional.of("change a task that way");
-    }
-    if (ATTACHMENTS.matcher(path).matches()) {
-      return Optional.of("read or add a task's attachments");
+  /** Why a user without Cockpit may not make a request, or empty when they may. */
+  private Optional<String> refusedToNonOperators(HttpServletRequest request, String path, UserAuthentication user) {
+    String method = request.getMethod();
+    String who = "User '" + user.getIdentityId() + "' may not ";
+    String administrators = "; only administrators (Cockpit) may.";
+    Matcher change = TASK_CHANGES_FOR_OPERATORS.matcher(path);
+    if (!"GET".equals(method) && change.matches()) {
+      String action = change.group(2) == null ? "create tasks"
+          : switch (change.group(2)) {
+            case "delegate" -> "delegate a task";
+            case "resolve" -> "resolve a delegated task";
+            case "bpmnError", "bpmnEscalation" -> "end a task with a BPMN error or escalation";
+            default -> "change a task's groups, candidates or owner";
+          };
+      return Optional.of(who + action + administrators);
     }
     if ("PUT".equals(method) && TASK.matcher(path).matches()) {
-      return Optional.of("change a task's fields");
+      return Optional.of(who + "change a task's due date, follow-up date, name or other properties" + administrators);
+    }
+    if (ATTACHMENTS.matcher(path).matches()) {
+      return Optional.of(who + "read or add a task's attachments" + administrators);
     }
     Matcher comments = COMMENTS.matcher(path);
-    if (comments.matches() && !tasks.readableBy(comments.group(1), user.getIdentityId(), user.getGroupIds(),
-        user.getTenantIds())) {
-      return Optional.of("read or write the comments of a task that is not theirs to read");
+    if (comments.matches()) {
+      if ("PUT".equals(method) || "DELETE".equals(method)) {
+        return Optional.of(who + "edit or delete comments: what was said on a ticket stays" + administrators);
+      }
+      if (!tasks.readableBy(comments.group(1), user.getIdentityId(), user.getGroupIds(), user.getTenantIds())) {
+        return Optional.of(who + "read or write the comments of a task that is not in their team's queue or"
+            + " assigned to them.");
+      }
     }
     Matcher history = HISTORY.matcher(path);
     if (history.matches() && !history.group(1).startsWith("user-operation")) {
-      return Optional.of("query the history beyond the operation log");
+      return Optional.of(who + "query the history beyond a task's operation log (the History tab)" + administrators);
+    }
+    Matcher assignment = ASSIGNEE.matcher(path);
+    if ("POST".equals(method) && assignment.matches()) {
+      return refusedAssignee(assignment.group(1), ((CachedBodyRequest) request).body(), user)
+          .map(problem -> who + problem);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why a team lead may not give a task to the user the request names: only to a member of the task's team, so that
+   * a ticket's data goes to no other team (and no grant to an integration or a user id nobody has yet). Where the
+   * lead may not read the task, the engine answers.
+   */
+  private Optional<String> refusedAssignee(String taskId, byte[] body, UserAuthentication lead) {
+    JsonNode assignee;
+    try {
+      assignee = body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException malformed) {
+      // Camunda answers a malformed body itself.
+      return Optional.empty();
+    }
+    assignee = assignee == null ? null : assignee.path("userId");
+    if (assignee == null || assignee.isNull() || assignee.isMissingNode()) {
+      return Optional.empty();
+    }
+    Optional<Task> task = tasks.task(taskId);
+    if (task.isEmpty() || !tasks.readableBy(taskId, lead.getIdentityId(), lead.getGroupIds(), lead.getTenantIds())) {
+      return Optional.empty();
+    }
+    List<String> teams = tasks.candidateGroups(task.get());
+    if (assignee.isTextual() && tasks.isMemberOfAny(assignee.asText(), teams)) {
+      return Optional.empty();
+    }
+    return Optional.of("give task '" + task.get().getName() + "' to '" + assignee.asText() + "', who is not an agent"
+        + " of its team " + teams + ".");
   }
 
   /** The application a request needs that the user may not open, or empty when the user may make it. */
@@ -202,16 +254,6 @@ class WebappApiAccess extends OncePerRequestFilter {
   private static boolean hasCsrfToken(HttpServletRequest request) {
     Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
-  }
-
-  private Optional<UserAuthentication> user(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
-        .getAuthenticationForProcessEngine(engineName);
-    return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
   }
 
   private String apiPath(String path) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ class RoleAttackTest {
   WebSession sam;
   Task supportTask;
   Task engineeringTask;
+  /** A second support agent, whom the support lead may give a task to. */
+  String sasha;
 
   @BeforeEach
   void twoTicketsAndALoggedInAgent() {
@@ -59,6 +62,14 @@ class RoleAttackTest {
     assertThat(engineeringTask.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_INVESTIGATE);
     sam = WebSession.webapps(port, "sam");
     assertThat(sam.loginStatus()).isEqualTo(200);
+    sasha = "sasha" + System.nanoTime();
+    User user = identityService.newUser(sasha);
+    user.setFirstName("Sasha");
+    user.setLastName("Support");
+    user.setEmail(sasha + "@example.com");
+    user.setPassword(sasha);
+    identityService.saveUser(user);
+    identityService.createMembership(sasha, Team.SUPPORT.code());
   }
 
   @Test
@@ -173,6 +184,84 @@ class RoleAttackTest {
     assertThat(taskService.createTaskQuery().taskName("Side task").count()).isZero();
     assertThat(sam.get(ENGINE + "/task/" + id + "/identity-links").status()).as("reading them is no change")
         .isEqualTo(200);
+  }
+
+  @Test
+  void aLeadGivesATaskOnlyToAnAgentOfItsTeam() {
+    WebSession sophie = WebSession.webapps(port, "sophie");
+    String id = supportTask.getId();
+
+    for (String outsider : List.of("erin", "sid", "crm", "no-such-user")) {
+      Response answer = sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"" + outsider + "\"}");
+      assertThat(answer.status()).as(outsider).isEqualTo(403);
+      assertThat((String) answer.json().get("message")).contains("not an agent of its team [support]");
+    }
+    assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isNull();
+    assertThat(WebSession.webapps(port, "erin").get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(403);
+
+    assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"" + sasha + "\"}").status())
+        .isEqualTo(204);
+    assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": null}").status())
+        .as("taking it back to the queue").isEqualTo(204);
+  }
+
+  @Test
+  void nobodyButAnAdministratorEditsOrDeletesAComment() {
+    String id = supportTask.getId();
+    WebSession sophie = WebSession.webapps(port, "sophie");
+    String comment = (String) sophie.postJson(ENGINE + "/task/" + id + "/comment/create",
+        "{\"message\": \"Escalate to legal\"}").json().get("id");
+
+    assertThat(sam.putJson(ENGINE + "/task/" + id + "/comment", "{\"id\": \"" + comment + "\", \"message\":"
+        + " \"Close without reply\"}").status()).isEqualTo(403);
+    assertThat(sam.delete(ENGINE + "/task/" + id + "/comment/" + comment).status()).isEqualTo(403);
+    assertThat(sam.delete(ENGINE + "/task/" + id + "/comment").status()).isEqualTo(403);
+    assertThat(sophie.delete(ENGINE + "/task/" + id + "/comment").status()).isEqualTo(403);
+
+    assertThat(taskService.getTaskComments(id)).extracting(c -> c.getFullMessage())
+        .containsExactly("Escalate to legal");
+  }
+
+  @Test
+  void aCompletionKeepsTheRulesOfTheForm() {
+    String id = supportTask.getId();
+    assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": \"sam\"}").status()).isEqualTo(204);
+
+    for (String variables : List.of(
+        "\"outcome\": {\"value\": \"handoff-engineering\"}",
+        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"supportNote\": {\"value\": \"  \"}",
+        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"supportNote\": {\"value\": \""
+            + "x".repeat(4_001) + "\"}",
+        "\"outcome\": {\"value\": \"close-silently\"}, \"supportNote\": {\"value\": \"Done\"}",
+        "\"outcome\": {\"value\": \"resolved\", \"valueInfo\": {\"transient\": true}},"
+            + " \"supportNote\": {\"value\": \"Done\"}")) {
+      Response answer = sam.postJson(ENGINE + "/task/" + id + "/complete", "{\"variables\": {" + variables + "}}");
+
+      assertThat(answer.status()).as(variables.substring(0, Math.min(80, variables.length()))).isEqualTo(400);
+      assertThat(answer.json()).containsEntry("title", "Invalid form submission");
+    }
+    assertThat(sam.postJson(ENGINE + "/task/" + id + "/complete", "{}").status()).as("no fields").isEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(id).count()).as("not completed").isOne();
+
+    assertThat(sam.postJson(ENGINE + "/task/" + id + "/complete", "{\"variables\": {\"outcome\": {\"value\":"
+        + " \"handoff-engineering\"}, \"supportNote\": {\"value\": \"" + "x".repeat(4_000) + "\"}}}").status())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void whoMayNotReadATaskLearnsNothingOfItsForm() {
+    String tampering = "{\"variables\": {\"subject\": {\"value\": \"x\"}}}";
+    String id = engineeringTask.getId();
+
+    Response anonymous = WebSession.anonymous(port).postJson("/engine-rest/task/" + id + "/complete", tampering);
+    Response webappAnonymous = WebSession.anonymous(port).postJson(ENGINE + "/task/" + id + "/complete", tampering);
+    Response otherTeam = sam.postJson(ENGINE + "/task/" + id + "/complete", tampering);
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(webappAnonymous.status()).isIn(401, 403);
+    assertThat(otherTeam.status()).isEqualTo(403);
+    assertThat(List.of(anonymous.body(), webappAnonymous.body(), otherTeam.body()))
+        .noneMatch(body -> body.contains(engineeringTask.getName()) || body.contains("form"));
   }
 
   @Test
@@ -309,11 +398,11 @@ class RoleAttackTest {
 
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": \"erin\"}").status()).isEqualTo(403);
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": 5}").status()).isEqualTo(403);
-    assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"sid\"}").status())
+    assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"" + sasha + "\"}").status())
         .isEqualTo(204);
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": null}").status())
-        .as("taking sid's task away").isEqualTo(403);
-    assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo("sid");
+        .as("taking sasha's task away").isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo(sasha);
 
     assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"sam\"}").status())
         .isEqualTo(204);
@@ -333,17 +422,17 @@ class RoleAttackTest {
   @Test
   void aTaskGivenToSomeoneElseIsNoLongerThePreviousAssigneesToRead() {
     WebSession sophie = WebSession.webapps(port, "sophie");
-    WebSession sid = WebSession.webapps(port, "sid");
+    WebSession erin = WebSession.webapps(port, "erin");
     String id = supportTask.getId();
+    // An administrator lends the support task to an engineer (Cockpit); the lead then gives it to her own agent.
+    taskService.setAssignee(id, "erin");
+    assertThat(erin.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(200);
 
-    assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"sid\"}").status())
-        .isEqualTo(204);
-    assertThat(sid.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(200);
     assertThat(sophie.postJson(ENGINE + "/task/" + id + "/assignee", "{\"userId\": \"sam\"}").status())
         .isEqualTo(204);
 
-    assertThat(sid.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(403);
-    assertThat(sid.postJson(ENGINE + "/task/" + id + "/submit-form",
+    assertThat(erin.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(403);
+    assertThat(erin.postJson(ENGINE + "/task/" + id + "/submit-form",
         "{\"variables\": {\"outcome\": {\"value\": \"resolved\"}}}").status()).isEqualTo(403);
     assertThat(sam.get(ENGINE + "/task/" + id + "/variables").status()).isEqualTo(200);
   }
