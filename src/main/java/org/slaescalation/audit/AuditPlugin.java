@@ -1,10 +1,8 @@
 package org.slaescalation.audit;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.slaescalation.engine.PluginLists;
 import org.springframework.stereotype.Component;
 
 /** Registers {@link AuditHistoryLevel}, chosen with {@code camunda.bpm.history-level: audit-with-operation-log}. */
@@ -13,9 +11,7 @@ class AuditPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-    levels.add(new AuditHistoryLevel());
-    configuration.setCustomHistoryLevels(levels);
+    configuration.setCustomHistoryLevels(
+        PluginLists.with(configuration.getCustomHistoryLevels(), new AuditHistoryLevel()));
   }
 }

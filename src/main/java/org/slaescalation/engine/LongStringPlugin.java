@@ -1,10 +1,7 @@
 package org.slaescalation.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +14,7 @@ public class LongStringPlugin extends AbstractProcessEnginePlugin {
   @Override
   @SuppressWarnings("rawtypes")
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
-    serializers.add(new LongStringValueSerializer());
-    configuration.setCustomPreVariableSerializers(serializers);
+    configuration.setCustomPreVariableSerializers(
+        PluginLists.with(configuration.getCustomPreVariableSerializers(), new LongStringValueSerializer()));
   }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.web.CachedBodyRequest;
 import org.slaescalation.web.Problems;
+import org.slaescalation.web.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -97,12 +97,11 @@ class CamundaRestGuard extends OncePerRequestFilter {
       refuse(request, response, "orQueries", "orQueries are accepted only in a JSON body (POST), without expressions");
       return;
     }
-    if (!isJson(request)) {
+    if (!Requests.isJson(request)) {
       chain.doFilter(request, response);
       return;
     }
-    CachedBodyRequest cached = request instanceof CachedBodyRequest body ? body
-        : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+    CachedBodyRequest cached = CachedBodyRequest.of(request);
     if (cached.body().length == 0) {
       chain.doFilter(cached, response);
       return;
@@ -136,8 +135,7 @@ class CamundaRestGuard extends OncePerRequestFilter {
 
   /** The path behind the REST API's prefix and the optional {@code /engine/<name>}, or empty for other paths. */
   private Optional<String> apiPath(HttpServletRequest request) {
-    String pathInfo = request.getPathInfo();
-    String path = request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    String path = Requests.path(request);
     for (String prefix : apiPrefixes) {
       if (path.equals(prefix) || path.startsWith(prefix + "/")) {
         return Optional.of(ENGINE_PREFIX.matcher(path.substring(prefix.length())).replaceFirst(""));
@@ -178,11 +176,6 @@ class CamundaRestGuard extends OncePerRequestFilter {
     String path = apiPath(request).orElse("");
     return ("POST".equals(request.getMethod()) && FILTER_CREATE.matcher(path).matches())
         || ("PUT".equals(request.getMethod()) && FILTER_UPDATE.matcher(path).matches());
-  }
-
-  private static boolean isJson(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).contains("json");
   }
 
   /** The first field inside an {@code orQueries} member that holds an expression. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slaescalation.web.Problems;
+import org.slaescalation.web.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -89,7 +90,7 @@ class PasswordCheckThrottleFilter extends OncePerRequestFilter {
   }
 
   private PasswordCheck check(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = Requests.path(request);
     return checks.stream()
         .filter(check -> check.method().equals(request.getMethod()) && check.path().matcher(path).matches())
         .findFirst().orElse(null);

@@ -82,10 +82,7 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<CrossOriginWriteGuard> crossOriginWriteGuard(MailSettings mail) {
-    FilterRegistrationBean<CrossOriginWriteGuard> registration = new FilterRegistrationBean<>(
-        new CrossOriginWriteGuard(mail.publicUrl()));
-    registration.setOrder(FilterOrder.CROSS_ORIGIN);
-    return registration;
+    return FilterOrder.registered(new CrossOriginWriteGuard(mail.publicUrl()), FilterOrder.CROSS_ORIGIN);
   }
 
   @Bean
@@ -96,18 +93,13 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<CamundaRestGuard> camundaRestGuard() {
-    FilterRegistrationBean<CamundaRestGuard> registration = new FilterRegistrationBean<>(
-        new CamundaRestGuard(webappPath));
-    registration.setOrder(FilterOrder.CAMUNDA_REST_GUARD);
-    return registration;
+    return FilterOrder.registered(new CamundaRestGuard(webappPath), FilterOrder.CAMUNDA_REST_GUARD);
   }
 
   @Bean
   FilterRegistrationBean<WebappApiAccess> webappApiAccess(ProcessEngine engine, TaskFormFields forms) {
-    FilterRegistrationBean<WebappApiAccess> registration = new FilterRegistrationBean<>(
-        new WebappApiAccess(webappPath, engine.getName(), forms));
-    registration.setOrder(FilterOrder.WEBAPP_API_ACCESS);
-    return registration;
+    return FilterOrder.registered(new WebappApiAccess(webappPath, engine.getName(), forms),
+        FilterOrder.WEBAPP_API_ACCESS);
   }
 
   @Bean

@@ -57,10 +57,7 @@ class SecurityHeadersConfiguration {
       hsts.setRequestMatcher(AnyRequestMatcher.INSTANCE);
       writers.add(hsts);
     }
-    FilterRegistrationBean<HeaderWriterFilter> registration =
-        new FilterRegistrationBean<>(new HeaderWriterFilter(writers));
-    registration.setOrder(FilterOrder.SECURITY_HEADERS);
-    return registration;
+    return FilterOrder.registered(new HeaderWriterFilter(writers), FilterOrder.SECURITY_HEADERS);
   }
 
   /**

@@ -8,8 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.web.CachedBodyRequest;
 import org.slaescalation.web.Problems;
+import org.slaescalation.web.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -77,13 +79,12 @@ class TaskCompletionGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Task> task = taskId(request).flatMap(forms::task).filter(found -> mayWork(request, found));
-    String type = request.getContentType();
-    if (task.isEmpty() || type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
+    if (task.isEmpty() || !Requests.isJson(request)) {
       // Camunda answers for a task the caller may not see, and refuses any body but JSON itself.
       chain.doFilter(request, response);
       return;
     }
-    CachedBodyRequest cached = new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+    CachedBodyRequest cached = CachedBodyRequest.of(request);
     JsonNode variables;
     try {
       JsonNode body = cached.body().length == 0 ? null : JSON.readTree(cached.body());
@@ -119,14 +120,15 @@ class TaskCompletionGuard extends OncePerRequestFilter {
           ? Optional.of("The form of " + name + " cannot be read now; nothing was changed") : Optional.empty();
     }
     Map<String, TaskFormFields.Field> fields = form.get().byKey();
+    List<String> shownOnly = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> sent = variables.fields(); sent.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = sent.next();
       TaskFormFields.Field field = fields.get(variable.getKey());
-      if (field == null || !field.editable()) {
-        if (field == null || !unchanged(forms.current(task, variable.getKey()), variable.getValue())) {
-          return Optional.of("Variable '" + variable.getKey() + "' is not a field of the form of " + name
-              + " that may change; its completion sets " + form.get().editable() + " only");
-        }
+      if (field == null) {
+        return Optional.of(notAField(variable.getKey(), name, form.get()));
+      }
+      if (!field.editable()) {
+        shownOnly.add(variable.getKey());
         continue;
       }
       Optional<String> wrong = wrongValue(field, variable.getValue(), name);
@@ -134,10 +136,21 @@ class TaskCompletionGuard extends OncePerRequestFilter {
         return wrong;
       }
     }
+    Map<String, Object> current = forms.current(task, shownOnly);
+    for (String shown : shownOnly) {
+      if (!unchanged(current.get(shown), variables.get(shown))) {
+        return Optional.of(notAField(shown, name, form.get()));
+      }
+    }
     return fields.values().stream()
         .filter(field -> field.editable() && field.required() && blank(variables.path(field.key()).path("value")))
         .findFirst()
         .map(field -> "Field '" + field.key() + "' of " + name + " is required");
+  }
+
+  private static String notAField(String variable, String task, TaskFormFields.Fields form) {
+    return "Variable '" + variable + "' is not a field of the form of " + task + " that may change; its completion"
+        + " sets " + form.editable() + " only";
   }
 
   private static Optional<String> wrongValue(TaskFormFields.Field field, JsonNode variable, String name) {
@@ -175,7 +188,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
   }
 
   private Optional<String> taskId(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = Requests.path(request);
     if (!path.startsWith(apiPrefix + "/")) {
       return Optional.empty();
     }

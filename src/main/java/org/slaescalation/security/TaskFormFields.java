@@ -6,12 +6,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -108,12 +110,7 @@ final class TaskFormFields {
 
   /** Whether the user may read the task now (the engine's authorization check, as that user). */
   boolean readableBy(String taskId, String userId, List<String> groupIds, List<String> tenantIds) {
-    identityService.setAuthentication(userId, groupIds, tenantIds);
-    try {
-      return taskService.createTaskQuery().taskId(taskId).count() > 0;
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return asUser(userId, groupIds, tenantIds, () -> taskService.createTaskQuery().taskId(taskId).count() > 0);
   }
 
   /**
@@ -121,9 +118,17 @@ final class TaskFormFields {
    * the operation log names them.
    */
   void giveBack(Task task, String userId, List<String> groupIds, List<String> tenantIds) {
+    asUser(userId, groupIds, tenantIds, () -> {
+      taskService.claim(task.getId(), null);
+      return null;
+    });
+  }
+
+  /** Runs {@code work} with the engine's authorization checks as that user. */
+  private <T> T asUser(String userId, List<String> groupIds, List<String> tenantIds, Supplier<T> work) {
     identityService.setAuthentication(userId, groupIds, tenantIds);
     try {
-      taskService.claim(task.getId(), null);
+      return work.get();
     } finally {
       identityService.clearAuthentication();
     }
@@ -142,9 +147,9 @@ final class TaskFormFields {
         .anyMatch(group -> identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
   }
 
-  /** The value of a variable as the task sees it (task-local first, then the process instance's). */
-  Object current(Task task, String name) {
-    return taskService.getVariable(task.getId(), name);
+  /** The values of these variables as the task sees them (task-local first, then the process instance's). */
+  Map<String, Object> current(Task task, Collection<String> names) {
+    return names.isEmpty() ? Map.of() : taskService.getVariables(task.getId(), names);
   }
 
   private Optional<Fields> read(Task task) {

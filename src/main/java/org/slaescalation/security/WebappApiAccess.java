@@ -19,6 +19,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.slaescalation.web.CachedBodyRequest;
 import org.slaescalation.web.Problems;
+import org.slaescalation.web.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -81,7 +82,7 @@ class WebappApiAccess extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = path(request);
+    String path = Requests.path(request);
     return !path.startsWith(webappPath + "/api/") || STATIC_ASSETS.matcher(apiPath(path)).matches();
   }
 
@@ -94,7 +95,7 @@ class WebappApiAccess extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String path = apiPath(path(request));
+    String path = apiPath(Requests.path(request));
     Optional<String> needed = neededApplication(path, user.get().getAuthorizedApps());
     if (needed.isPresent()) {
       Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden",
@@ -107,9 +108,8 @@ class WebappApiAccess extends OncePerRequestFilter {
           + " and lock tasks through Camunda's REST API, /engine-rest, not through the webapps' API.", Map.of());
       return;
     }
-    if ("POST".equals(request.getMethod()) && (ASSIGNEE.matcher(path).matches() || CLAIM.matcher(path).matches())
-        && !(request instanceof CachedBodyRequest)) {
-      request = new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+    if ("POST".equals(request.getMethod()) && (ASSIGNEE.matcher(path).matches() || CLAIM.matcher(path).matches())) {
+      request = CachedBodyRequest.of(request);
     }
     if (!user.get().getAuthorizedApps().contains("cockpit")) {
       Optional<String> refused = refusedToNonOperators(request, path, user.get());
@@ -195,13 +195,13 @@ class WebappApiAccess extends OncePerRequestFilter {
   private Optional<String> refusedAssignee(String taskId, byte[] body, UserAuthentication lead) {
     JsonNode assignee;
     try {
-      assignee = body.length == 0 ? null : JSON.readTree(body);
+      assignee = userId(body);
     } catch (IOException malformed) {
       // Camunda answers a malformed body itself.
       return Optional.empty();
     }
-    assignee = assignee == null ? null : assignee.path("userId");
-    if (assignee == null || assignee.isNull() || assignee.isMissingNode()) {
+    if (assignee == null) {
+      // Without a user the task goes back to its queue.
       return Optional.empty();
     }
     Optional<Task> task = tasks.task(taskId);
@@ -237,17 +237,24 @@ class WebappApiAccess extends OncePerRequestFilter {
   private boolean claimsForThemselves(String userId, String taskId, byte[] body) {
     JsonNode claimed;
     try {
-      claimed = body.length == 0 ? null : JSON.readTree(body).path("userId");
+      claimed = userId(body);
     } catch (IOException malformed) {
       // Camunda answers a malformed body itself.
       return true;
     }
-    if (claimed != null && !claimed.isNull() && !claimed.isMissingNode()) {
+    if (claimed != null) {
       return claimed.isTextual() && userId.equals(claimed.asText());
     }
     // Without a user id a claim gives the task back: only its holder may.
     Optional<Task> task = tasks.task(taskId);
     return task.isEmpty() || Objects.equals(userId, task.get().getAssignee());
+  }
+
+  /** The {@code userId} of a claim's or an assignment's body, or {@code null} when it has none (or it is null). */
+  private static JsonNode userId(byte[] body) throws IOException {
+    JsonNode userId = body.length == 0 ? null : JSON.readTree(body);
+    userId = userId == null ? null : userId.path("userId");
+    return userId == null || userId.isNull() || userId.isMissingNode() ? null : userId;
   }
 
   /** The webapps' CSRF token of the session, which Camunda checks on every request this filter does not answer. */
@@ -260,7 +267,4 @@ class WebappApiAccess extends OncePerRequestFilter {
     return path.substring(webappPath.length());
   }
 
-  private static String path(HttpServletRequest request) {
-    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-  }
 }

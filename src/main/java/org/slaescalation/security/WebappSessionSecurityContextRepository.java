@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -72,12 +71,6 @@ class WebappSessionSecurityContextRepository implements SecurityContextRepositor
   }
 
   private String userId(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
-        .getAuthenticationForProcessEngine(engine.getName());
-    return authentication == null ? null : authentication.getIdentityId();
+    return WebappSessions.user(request, engine.getName()).map(UserAuthentication::getIdentityId).orElse(null);
   }
 }

@@ -1,6 +1,5 @@
 package org.slaescalation.sla;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,6 +7,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.slaescalation.engine.PluginLists;
 import org.slaescalation.ticket.TicketId;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +30,7 @@ class CancelledTicketClocks extends AbstractProcessEnginePlugin implements Histo
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryEventHandler> handlers = new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(this);
-    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setCustomHistoryEventHandlers(PluginLists.with(configuration.getCustomHistoryEventHandlers(), this));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.slaescalation.ticket;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slaescalation.engine.PluginLists;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,17 +34,16 @@ class RegisteredTicketsOnly extends AbstractProcessEnginePlugin implements Execu
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    BpmnParseListener listener = new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         if (TicketProcess.PROCESS_KEY.equals(processDefinition.getKey())) {
           processDefinition.addListener(ExecutionListener.EVENTNAME_START, RegisteredTicketsOnly.this);
         }
       }
-    });
-    configuration.setCustomPreBPMNParseListeners(listeners);
+    };
+    configuration.setCustomPreBPMNParseListeners(
+        PluginLists.with(configuration.getCustomPreBPMNParseListeners(), listener));
   }
 
   @Override

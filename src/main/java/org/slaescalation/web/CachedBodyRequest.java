@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A request whose body has been read into memory, so that a filter can inspect it and the servlet behind read it
@@ -23,6 +25,18 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
   public CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+  }
+
+  /**
+   * The request with its body in memory: the request itself when it is one, else a wrapper around it, with the body
+   * that a filter before cached (found behind any wrappers since, such as Spring Security's) or read now.
+   */
+  public static CachedBodyRequest of(HttpServletRequest request) throws IOException {
+    CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+    if (cached == request) {
+      return cached;
+    }
+    return new CachedBodyRequest(request, cached != null ? cached.body() : request.getInputStream().readAllBytes());
   }
 
   /** The body as it was sent. */

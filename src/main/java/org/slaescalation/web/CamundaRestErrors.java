@@ -43,7 +43,7 @@ public class CamundaRestErrors extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = Requests.path(request);
     for (String prefix : prefixes) {
       if (path.startsWith(prefix)) {
         return false;

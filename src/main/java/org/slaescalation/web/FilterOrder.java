@@ -1,5 +1,7 @@
 package org.slaescalation.web;
 
+import jakarta.servlet.Filter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
 /**
@@ -18,4 +20,11 @@ public final class FilterOrder {
   public static final int WEBAPP_API_ACCESS = Ordered.HIGHEST_PRECEDENCE + 50;
 
   private FilterOrder() {}
+
+  /** The registration of {@code filter} on every path at {@code order}, one of the orders above. */
+  public static <T extends Filter> FilterRegistrationBean<T> registered(T filter, int order) {
+    FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(order);
+    return registration;
+  }
 }

@@ -50,7 +50,7 @@ class RequestFirewallFilter extends OncePerRequestFilter {
           "The request was refused: " + rejected.getMessage(), Map.of());
       return;
     }
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = Requests.path(request);
     if (path.equals(errorPath) || path.startsWith(errorPath + "/")) {
       Problems.write(request, response, HttpStatus.NOT_FOUND, "Not Found",
           "The error page shows the error of a failed request; there is nothing at " + path + ".", Map.of());

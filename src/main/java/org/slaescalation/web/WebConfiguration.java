@@ -19,27 +19,18 @@ class WebConfiguration {
   @Bean
   FilterRegistrationBean<RequestFirewallFilter> requestFirewall(
       @Value("${server.error.path:/error}") String errorPath) {
-    FilterRegistrationBean<RequestFirewallFilter> registration = new FilterRegistrationBean<>(
-        new RequestFirewallFilter(errorPath));
-    registration.setOrder(FilterOrder.FIREWALL);
-    return registration;
+    return FilterOrder.registered(new RequestFirewallFilter(errorPath), FilterOrder.FIREWALL);
   }
 
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(WebProperties properties) {
-    FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-        new RequestBodyLimitFilter(properties.maxRequestSize()));
-    registration.setOrder(FilterOrder.BODY_LIMIT);
-    return registration;
+    return FilterOrder.registered(new RequestBodyLimitFilter(properties.maxRequestSize()), FilterOrder.BODY_LIMIT);
   }
 
   @Bean
   FilterRegistrationBean<CamundaRestErrors> camundaRestErrors(
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    FilterRegistrationBean<CamundaRestErrors> registration = new FilterRegistrationBean<>(
-        new CamundaRestErrors(webappPath));
-    registration.setOrder(FilterOrder.CAMUNDA_REST_ERRORS);
-    return registration;
+    return FilterOrder.registered(new CamundaRestErrors(webappPath), FilterOrder.CAMUNDA_REST_ERRORS);
   }
 
   /** Header values Spring Security's firewall rejects while the request is served answer 400, not 500. */

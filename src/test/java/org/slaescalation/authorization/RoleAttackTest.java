@@ -11,13 +11,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.Deployments;
 import org.slaescalation.support.OpenTickets;
+import org.slaescalation.support.TestUsers;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.support.WebSession.Response;
 import org.slaescalation.team.TasklistFilters;
@@ -62,14 +62,7 @@ class RoleAttackTest {
     assertThat(engineeringTask.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_INVESTIGATE);
     sam = WebSession.webapps(port, "sam");
     assertThat(sam.loginStatus()).isEqualTo(200);
-    sasha = "sasha" + System.nanoTime();
-    User user = identityService.newUser(sasha);
-    user.setFirstName("Sasha");
-    user.setLastName("Support");
-    user.setEmail(sasha + "@example.com");
-    user.setPassword(sasha);
-    identityService.saveUser(user);
-    identityService.createMembership(sasha, Team.SUPPORT.code());
+    sasha = TestUsers.create(identityService, "sasha", "sasha-password", Team.SUPPORT.code());
   }
 
   @Test

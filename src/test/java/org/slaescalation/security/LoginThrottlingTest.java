@@ -8,12 +8,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.authorization.Roles;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.TestUsers;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.team.Team;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,14 +150,6 @@ class LoginThrottlingTest {
   }
 
   private String user(String purpose, String group) {
-    String id = "throttled" + purpose + System.nanoTime();
-    User user = identityService.newUser(id);
-    user.setFirstName("Throttled");
-    user.setLastName(purpose);
-    user.setEmail(id + "@example.com");
-    user.setPassword(PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-    return id;
+    return TestUsers.create(identityService, "throttled" + purpose, PASSWORD, group);
   }
 }
