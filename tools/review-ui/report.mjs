@@ -42,12 +42,21 @@ function table(headers, rows, className = '') {
 
 const code = (text) => (text ? `<code>${escape(text)}</code>` : '');
 
-/** A timer's date expression and what sets it: clocks.due(execution, '<clock>', '<rung>') is the SLA/OLA ladder. */
-function timerSource(expression) {
-  const due = /clocks\.due\(\s*execution\s*,\s*'([^']+)'\s*,\s*'([^']+)'\s*\)/.exec(expression || '');
-  if (due) {
-    return `${code(due[1])} · ${code(due[2])}, set by ${code(due[0])} <small>(TicketClocks: business time, `
-      + `computed on entry, moved by pauses and re-prioritisation)</small>`;
+/** A ladder timer's clock and rung, from its extension properties (camunda:properties clock, rung). */
+function ladderMapping(node) {
+  const values = (node.extensionElements?.values || [])
+    .filter((e) => e.$type === 'camunda:Properties')
+    .flatMap((p) => p.values || []);
+  const value = (name) => values.find((p) => p.name === name)?.value;
+  return value('clock') && value('rung') ? { clock: value('clock'), rung: value('rung') } : null;
+}
+
+/** What sets a timer: the clock and rung its properties name (the SLA/OLA ladder), or its own expression. */
+function timerSource(expression, node) {
+  const mapping = node ? ladderMapping(node) : null;
+  if (mapping) {
+    return `${code(mapping.clock)} · ${code(mapping.rung)}, set by ${code(expression)} <small>(TicketClocks: `
+      + 'business time, computed on entry, moved by pauses and re-prioritisation)</small>';
   }
   return expression ? `fixed expression ${code(expression)}` : 'no date';
 }
@@ -78,12 +87,12 @@ async function elementTable(xml) {
     const timersOf = (node) => nodes.filter((b) => b.attachedToRef === node && timer(b));
     const rows = nodes.sort((a, b) => a.id.localeCompare(b.id)).map((node) => {
       const own = timer(node);
-      const attached = timersOf(node).map((b) => `${code(b.id)} (${escape(b.name)}): ${timerSource(timer(b))}`);
+      const attached = timersOf(node).map((b) => `${code(b.id)} (${escape(b.name)}): ${timerSource(timer(b), b)}`);
       return [code(node.id), escape(node.name), escape(node.$type.replace('bpmn:', '')),
         [escape(laneOf(node)), node.candidateGroups ? `candidate groups ${code(node.candidateGroups)}` : '']
           .filter(Boolean).join('<br>'),
         code(node.formRef || node.formKey),
-        [own ? timerSource(own) : '', ...attached, node.dueDate ? `task due date: ${timerSource(node.dueDate)}` : '']
+        [own ? timerSource(own, node) : '', ...attached, node.dueDate ? `task due date: ${timerSource(node.dueDate)}` : '']
           .filter(Boolean).join('<br>')];
     });
     sections.push(`<h3>Elements of process ${code(process.id)} (${escape(process.name)})</h3>`

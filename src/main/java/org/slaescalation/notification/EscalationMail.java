@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The mail of one escalation rung: one mail to all its recipients, with headers that let mail rules and
- * operators recognise it ({@code X-Ticket-Id}, {@code X-Escalation-Clock}, {@code X-Escalation-Level}) and a
- * Message-ID derived from ticket, clock, level and due instant, so that a resend is the same message.
+ * The mail of an escalation rung, or of the rungs that fell due at the same instant for the same recipients: one
+ * mail to all its recipients, with headers that let mail rules and operators recognise it ({@code X-Ticket-Id},
+ * {@code X-Escalation-Clock}, {@code X-Escalation-Level}, and {@code X-Escalation-Rungs} when it names several) and
+ * a Message-ID derived from ticket, clocks, levels and due instant. The outbox stores the composed mail, so that a
+ * resend is the same message.
  */
 @Service
 public class EscalationMail {
@@ -29,69 +33,96 @@ public class EscalationMail {
       Locale.ENGLISH);
 
   private final MailTemplates templates;
-  private final MailDelivery delivery;
   private final MailSettings settings;
 
-  public EscalationMail(MailTemplates templates, MailDelivery delivery, MailSettings settings) {
+  public EscalationMail(MailTemplates templates, MailSettings settings) {
     this.templates = templates;
-    this.delivery = delivery;
     this.settings = settings;
   }
 
   /** The mail for {@code notice}, without sending it. */
   public OutgoingMail compose(EscalationNotice notice) {
+    return compose(List.of(notice));
+  }
+
+  /**
+   * One mail for rungs of one ticket that fell due at the same instant for the same recipients: it names each of
+   * them, the highest level first. The recipients are those of the first notice.
+   */
+  public OutgoingMail compose(List<EscalationNotice> rungs) {
+    if (rungs.isEmpty()) {
+      throw new IllegalArgumentException("An escalation mail names at least one rung");
+    }
+    List<EscalationNotice> notices = rungs.stream()
+        .sorted(Comparator.comparingInt(EscalationNotice::level).reversed()
+            .thenComparing(n -> n.internalTarget() ? 1 : 0))
+        .toList();
+    EscalationNotice notice = notices.get(0);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("notice", notice);
-    model.put("headline", headline(notice));
-    model.put("timeLeft", timeLeft(notice));
-    model.put("dueLines", dueLines(notice));
+    model.put("rungs", notices.stream().map(n -> new RungText(headline(n), timeLeft(n), dueLines(n))).toList());
     model.put("link", link(notice));
     model.put("linkLabel", notice.taskId() == null ? "Open the ticket" : "Open the task in Tasklist");
     MailTemplates.Bodies bodies = templates.render(TEMPLATE, model);
 
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Ticket-Id", notice.ticketId());
-    headers.put("X-Escalation-Clock", notice.clock());
+    headers.put("X-Escalation-Clock", notices.stream().map(EscalationNotice::clock).distinct()
+        .collect(Collectors.joining(", ")));
     headers.put("X-Escalation-Level", Integer.toString(notice.level()));
+    if (notices.size() > 1) {
+      headers.put("X-Escalation-Rungs", notices.stream().map(EscalationMail::rungKey)
+          .collect(Collectors.joining(", ")));
+    }
     return new OutgoingMail(
         notice.recipients().stream().map(Recipient::email).distinct().toList(),
-        subject(notice),
+        subject(notices),
         bodies.text(),
         bodies.html(),
         headers,
-        messageId(notice));
+        messageId(notices));
   }
 
-  /**
-   * Sends the mail for {@code notice}. A delivery failure throws, so that the engine job that calls this
-   * retries it; the retry sends the same Message-ID.
-   */
-  public void send(EscalationNotice notice) {
-    delivery.send(compose(notice));
-  }
+  /** What the templates show of one rung. */
+  public record RungText(String headline, String timeLeft, List<String> dueLines) {}
 
   /** {@code [T-10001] P1 resolution SLA 90% used: Checkout fails}. */
   static String subject(EscalationNotice notice) {
-    String status;
-    if (notice.breached()) {
-      status = "BREACHED";
-    } else if (notice.internalTarget()) {
-      status = "internal target reached (" + notice.level() + "% used)";
-    } else {
-      status = notice.level() + "% used";
+    return subject(List.of(notice));
+  }
+
+  /** {@code [T-10001] P1 resolution SLA 75% used + internal target reached (75% used): Checkout fails}. */
+  static String subject(List<EscalationNotice> notices) {
+    EscalationNotice first = notices.get(0);
+    StringBuilder status = new StringBuilder(first.atRisk()).append(' ').append(first.status());
+    for (EscalationNotice next : notices.subList(1, notices.size())) {
+      status.append(" + ");
+      if (!next.clock().equals(first.clock())) {
+        status.append(next.atRisk()).append(' ');
+      }
+      status.append(next.status());
     }
-    return "[" + notice.ticketId() + "] " + notice.priority() + " " + notice.atRisk() + " " + status + ": "
-        + (notice.subject() == null ? "" : notice.subject());
+    return "[" + first.ticketId() + "] " + first.priority() + " " + status + ": "
+        + (first.subject() == null ? "" : first.subject());
   }
 
   /**
    * {@code <esc.T-10001.resolution.90.20270308T110000Z@domain>}; an internal-target rung has {@code -internal}
-   * after its level, so that it differs from a ladder rung at the same percent.
+   * after its level, so that it differs from a ladder rung at the same percent. A mail naming several rungs joins
+   * them with {@code +}: {@code <esc.T-10001.resolution.75+resolution.75-internal.20270308T110000Z@domain>}.
    */
   String messageId(EscalationNotice notice) {
-    return "<esc." + atom(notice.ticketId()) + "." + notice.clock() + "." + notice.level()
-        + (notice.internalTarget() && !notice.breached() ? "-internal" : "") + "."
-        + MESSAGE_ID_DUE.format(notice.due()) + "@" + settings.messageIdDomain() + ">";
+    return messageId(List.of(notice));
+  }
+
+  String messageId(List<EscalationNotice> notices) {
+    return "<esc." + atom(notices.get(0).ticketId()) + "."
+        + notices.stream().map(EscalationMail::rungKey).collect(Collectors.joining("+")) + "."
+        + MESSAGE_ID_DUE.format(notices.get(0).due()) + "@" + settings.messageIdDomain() + ">";
+  }
+
+  private static String rungKey(EscalationNotice notice) {
+    return notice.clock() + "." + notice.level() + (notice.internalTarget() && !notice.breached() ? "-internal" : "");
   }
 
   /** Keeps a Message-ID's local part a dot-atom (RFC 5322) whatever the ticket id holds. */

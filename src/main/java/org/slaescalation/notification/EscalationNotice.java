@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.slaescalation.clock.ClockName;
 
 /**
  * One rung of the escalation ladder, as the timer that fires it knows it: which clock of which ticket,
@@ -29,23 +29,17 @@ public record EscalationNotice(String ticketId, String subject, String priority,
     String clock, int level, boolean internalTarget, Instant due, Duration remaining, String calendarName,
     String team, String taskId, List<Recipient> recipients) {
 
-  /** The clocks: the two SLA clocks and one OLA clock per team. */
-  public static final String FIRST_RESPONSE = "first-response";
-  public static final String RESOLUTION = "resolution";
-  public static final String OLA_PREFIX = "ola-";
-
   /** The level of a breach: the whole budget is used. */
   public static final int BREACHED = 100;
-
-  private static final Pattern CLOCK = Pattern.compile("first-response|resolution|ola-[a-z0-9][a-z0-9_-]*");
 
   public EscalationNotice {
     if (ticketId == null || ticketId.isBlank()) {
       throw new IllegalArgumentException("An escalation needs a ticket id");
     }
-    if (clock == null || !CLOCK.matcher(clock).matches()) {
-      throw new IllegalArgumentException("Unknown clock '" + clock + "' of ticket " + ticketId
-          + "; use first-response, resolution or ola-<team>");
+    try {
+      ClockName.of(clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (ticket " + ticketId + ")", e);
     }
     if (level <= 0) {
       throw new IllegalArgumentException("Escalation level of ticket " + ticketId + " must be a positive percent,"
@@ -68,14 +62,22 @@ public record EscalationNotice(String ticketId, String subject, String priority,
 
   /** Whether this is an OLA clock (a team's hand-off budget) rather than the customer's SLA. */
   public boolean ola() {
-    return clock.startsWith(OLA_PREFIX);
+    return ClockName.of(clock).isOla();
   }
 
   /** What is at risk, as the subject and body name it: "resolution SLA", "first response SLA", "support OLA". */
   public String atRisk() {
-    if (ola()) {
-      return clock.substring(OLA_PREFIX.length()) + " OLA";
+    return ClockName.of(clock).atRisk();
+  }
+
+  /** What the rung says about the clock, as the subject names it: "90% used", "BREACHED". */
+  public String status() {
+    if (breached()) {
+      return "BREACHED";
     }
-    return clock.replace('-', ' ') + " SLA";
+    if (internalTarget()) {
+      return "internal target reached (" + level + "% used)";
+    }
+    return level + "% used";
   }
 }

@@ -11,13 +11,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Sends through the SMTP server configured with the standard {@code spring.mail.*} properties. */
-class SmtpMailDelivery implements MailDelivery {
+public class SmtpMailDelivery implements MailDelivery {
 
   private final JavaMailSender sender;
   private final String from;
   private final String server;
 
-  SmtpMailDelivery(JavaMailSender sender, String from, String server) {
+  public SmtpMailDelivery(JavaMailSender sender, String from, String server) {
     this.sender = sender;
     this.from = from;
     this.server = server;

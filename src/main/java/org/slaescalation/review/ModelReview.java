@@ -31,6 +31,7 @@ import org.slaescalation.businesstime.BusinessTimeFormat;
 import org.slaescalation.sla.OlaDeadlines;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.Priority;
+import org.slaescalation.sla.LadderTimerMap;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.stereotype.Component;
 
@@ -184,7 +185,7 @@ class ModelReview {
     List<BudgetView> budgets = new ArrayList<>();
     for (Priority priority : Priority.values()) {
       try {
-        OlaDeadlines.OlaBudget budget = olaDeadlines.budget(team, priority.code());
+        org.slaescalation.clock.Budget budget = olaDeadlines.budget(team, priority.code());
         budgets.add(new BudgetView(priority.code(), budget.budget().toString(),
             BusinessTimeFormat.duration(budget.budget()), budget.calendar()));
       } catch (RuntimeException e) {
@@ -202,9 +203,10 @@ class ModelReview {
           String expression = date != null ? date.getTextContent()
               : definition.getTimeDuration() != null ? definition.getTimeDuration().getTextContent()
               : definition.getTimeCycle() != null ? definition.getTimeCycle().getTextContent() : null;
-          Optional<TicketProcess.Timer> known = TicketProcess.timer(event.getId());
-          return new TimerView(event.getId(), event.getName(), known.map(TicketProcess.Timer::clock).orElse(null),
-              known.map(TicketProcess.Timer::rung).orElse(null), expression == null ? null : expression.strip());
+          Optional<LadderTimerMap.Timer> known = LadderTimerMap.of(event);
+          return new TimerView(event.getId(), event.getName(),
+              known.map(timer -> timer.clock().value()).orElse(null),
+              known.map(timer -> timer.rung().code()).orElse(null), expression == null ? null : expression.strip());
         });
   }
 

@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.slaescalation.clock.ClockStints;
 import org.slaescalation.engine.PluginLists;
+import org.slaescalation.ladder.Escalations;
 import org.slaescalation.ticket.TicketId;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,17 +17,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops the clocks of a ticket whose process instance is deleted (Cockpit's <i>Cancel</i>, {@code DELETE
- * /engine-rest/process-instance/{id}}): {@link SlaClocks#cancel}. It listens to the engine's history event of the
+ * /engine-rest/process-instance/{id}}): its open stints are cancelled ({@link ClockStints#cancel}) and
+ * its escalation mails not yet sent will not be. It listens to the engine's history event of the
  * instance's end, which the engine produces also when listeners are skipped, in the transaction of the deletion.
  */
 @Component
 class CancelledTicketClocks extends AbstractProcessEnginePlugin implements HistoryEventHandler {
 
   /** Looked up at the first event: the clocks' tables are migrated after the engine is built, with this plugin. */
-  private final ObjectProvider<SlaClocks> clocks;
+  private final ObjectProvider<ClockStints> clocks;
+  private final ObjectProvider<Escalations> escalations;
 
-  CancelledTicketClocks(ObjectProvider<SlaClocks> clocks) {
+  CancelledTicketClocks(ObjectProvider<ClockStints> clocks, ObjectProvider<Escalations> escalations) {
     this.clocks = clocks;
+    this.escalations = escalations;
   }
 
   @Override
@@ -39,7 +44,10 @@ class CancelledTicketClocks extends AbstractProcessEnginePlugin implements Histo
         && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType())
         && TicketProcess.PROCESS_KEY.equals(instance.getProcessDefinitionKey())
         && TicketProcess.wasCancelled(instance.getState(), instance.getDeleteReason())) {
-      TicketId.number(instance.getBusinessKey()).ifPresent(clocks.getObject()::cancel);
+      TicketId.number(instance.getBusinessKey()).ifPresent(ticket -> {
+        clocks.getObject().cancel(ticket);
+        escalations.getObject().cancelPending(ticket);
+      });
     }
   }
 

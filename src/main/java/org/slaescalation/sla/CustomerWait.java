@@ -2,6 +2,8 @@ package org.slaescalation.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slaescalation.clock.ClockName;
+import org.slaescalation.clock.ClockStints;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +16,10 @@ public class CustomerWait implements ExecutionListener {
 
   static final String REASON = "waiting-on-customer";
 
-  private final SlaClocks clocks;
-  private final TimerSchedule timers;
+  private final ClockStints clocks;
+  private final LadderTimers timers;
 
-  public CustomerWait(SlaClocks clocks, TimerSchedule timers) {
+  public CustomerWait(ClockStints clocks, LadderTimers timers) {
     this.clocks = clocks;
     this.timers = timers;
   }
@@ -26,13 +28,13 @@ public class CustomerWait implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     long ticket = TicketClocks.ticketNumber(execution);
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      clocks.pause(ticket, TicketClock.RESOLUTION);
+      clocks.pause(ticket, ClockName.RESOLUTION);
       clocks.openPause(ticket, REASON);
-      timers.hold(execution.getProcessInstanceId(), TicketClock.RESOLUTION);
+      timers.hold(execution.getProcessInstanceId(), ClockName.RESOLUTION);
     } else {
-      clocks.resume(ticket, TicketClock.RESOLUTION);
+      clocks.resume(ticket, ClockName.RESOLUTION);
       clocks.closePauses(ticket);
-      timers.release(execution.getProcessInstanceId(), ticket, TicketClock.RESOLUTION);
+      timers.release(execution.getProcessInstanceId(), ticket, ClockName.RESOLUTION);
     }
   }
 }

@@ -120,7 +120,7 @@ public class OlaCoverage {
 
   private Route route(String priority) {
     List<OlaLeg> legs = ROUTE.stream().map(team -> {
-      OlaDeadlines.OlaBudget budget = olaDeadlines.budget(team, priority);
+      org.slaescalation.clock.Budget budget = olaDeadlines.budget(team, priority);
       String where = "Decision " + OlaDeadlines.DECISION + ", team " + team + ", priority " + priority;
       return new OlaLeg(team, budget.budget(), calendar(budget.calendar(), where));
     }).toList();

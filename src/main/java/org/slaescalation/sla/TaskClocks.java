@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slaescalation.businesstime.BusinessTimeFormat;
 import org.slaescalation.calendar.BusinessCalendars;
+import org.slaescalation.clock.ClockName;
+import org.slaescalation.clock.ClockStint;
+import org.slaescalation.clock.ClockStints;
 import org.slaescalation.ticket.Outcome;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
@@ -26,54 +29,67 @@ public class TaskClocks implements TaskListener {
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
-  private final SlaClocks clocks;
-  private final TicketClocks ticketClocks;
+  private final ClockStints clocks;
   private final BusinessCalendars calendars;
+  private final OlaDeadlines olaDeadlines;
 
-  public TaskClocks(SlaClocks clocks, TicketClocks ticketClocks, BusinessCalendars calendars) {
+  public TaskClocks(ClockStints clocks, BusinessCalendars calendars, OlaDeadlines olaDeadlines) {
     this.clocks = clocks;
-    this.ticketClocks = ticketClocks;
     this.calendars = calendars;
+    this.olaDeadlines = olaDeadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      startOlaIfSkipped(task);
       task.setVariableLocal(CLOCK_SUMMARY, summary(task));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       completed(task);
     }
   }
 
+  /**
+   * The team's OLA stint starts on the flow into its task ({@link OlaStintStart}); a task an operator started
+   * directly (process instance modification) starts it here.
+   */
+  private void startOlaIfSkipped(DelegateTask task) {
+    long ticket = TicketClocks.ticketNumber(task);
+    TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
+      String team = userTask.team().code();
+      if (clocks.open(ticket, ClockName.ola(team)).isEmpty()) {
+        String priority = (String) task.getVariable(TicketVariables.PRIORITY);
+        clocks.startOrResumeOla(ticket, team, task.getTaskDefinitionKey(),
+            () -> olaDeadlines.budget(team, priority));
+      }
+    });
+  }
+
   private String summary(DelegateTask task) {
     long ticket = TicketClocks.ticketNumber(task);
     List<String> lines = new ArrayList<>();
     TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
-      String team = userTask.team().code();
-      ticketClocks.due(task.getExecution(), TicketClock.ola(team), Rung.BREACH.code());
-      clocks.find(ticket, TicketClock.ola(team))
+      clocks.open(ticket, ClockName.ola(userTask.team().code()))
           .ifPresent(ola -> lines.add(line(userTask.team().displayName() + " OLA", ola)));
     });
-    clocks.find(ticket, TicketClock.FIRST_RESPONSE).filter(c -> c.stoppedAt() == null)
-        .ifPresent(c -> lines.add(line("First response SLA", c)));
-    clocks.find(ticket, TicketClock.RESOLUTION).filter(c -> c.stoppedAt() == null)
-        .ifPresent(c -> lines.add(line("Resolution SLA", c)));
+    clocks.open(ticket, ClockName.FIRST_RESPONSE).ifPresent(c -> lines.add(line("First response SLA", c)));
+    clocks.open(ticket, ClockName.RESOLUTION).ifPresent(c -> lines.add(line("Resolution SLA", c)));
     return String.join("\n", lines);
   }
 
-  private String line(String what, TicketClock clock) {
+  private String line(String what, ClockStint clock) {
     var remaining = clocks.remaining(clock);
     String left = remaining.isNegative() || remaining.isZero()
         ? "overdue by " + BusinessTimeFormat.duration(remaining)
         : BusinessTimeFormat.duration(remaining) + " left";
-    String due = DUE.format(clocks.dueAt(clock, Rung.BREACH).atZone(calendars.get(clock.calendar()).zone()));
+    String due = DUE.format(clocks.dueAt(clock, 100).atZone(calendars.get(clock.calendar()).zone()));
     return what + ": " + left + ", due " + due + " (business time, calendar " + clock.calendar() + ")";
   }
 
   private void completed(DelegateTask task) {
     long ticket = TicketClocks.ticketNumber(task);
     TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
-      String ola = TicketClock.ola(userTask.team().code());
+      ClockName ola = ClockName.ola(userTask.team().code());
       if (Outcome.WAITING_ON_CUSTOMER.code().equals(task.getVariable(TicketVariables.OUTCOME))) {
         clocks.pause(ticket, ola);
       } else {
@@ -81,7 +97,7 @@ public class TaskClocks implements TaskListener {
       }
     });
     if (TicketProcess.TASK_TRIAGE.equals(task.getTaskDefinitionKey())) {
-      clocks.stop(ticket, TicketClock.FIRST_RESPONSE);
+      clocks.stop(ticket, ClockName.FIRST_RESPONSE);
     }
   }
 }

@@ -16,9 +16,18 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slaescalation.clock.Budget;
+import org.slaescalation.clock.ClockName;
+import org.slaescalation.clock.ClockStint;
+import org.slaescalation.clock.ClockStints;
+import org.slaescalation.ladder.EscalationOutbox;
+import org.slaescalation.ladder.Ladder;
+import org.slaescalation.ladder.Rung;
 import org.slaescalation.ticket.Coded;
 import org.slaescalation.ticket.Priority;
 import org.slaescalation.ticket.TicketClockAccess;
@@ -33,19 +42,23 @@ public class TicketClockReport implements TicketClockAccess {
 
   static final String SLA_DECISION = "SlaPolicy";
 
-  private final SlaClocks clocks;
-  private final ClockRepository repository;
+  private final ClockStints clocks;
+  private final Ladder ladder;
+  private final EscalationOutbox outbox;
   private final OlaDeadlines olaDeadlines;
-  private final TimerSchedule timers;
+  private final LadderTimers timers;
   private final DecisionService decisionService;
+  private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  public TicketClockReport(SlaClocks clocks, ClockRepository repository, OlaDeadlines olaDeadlines,
-      TimerSchedule timers, DecisionService decisionService, RuntimeService runtimeService,
-      TaskService taskService) {
+  public TicketClockReport(ClockStints clocks, Ladder ladder, EscalationOutbox outbox, OlaDeadlines olaDeadlines,
+      LadderTimers timers, DecisionService decisionService, RepositoryService repositoryService,
+      RuntimeService runtimeService, TaskService taskService) {
     this.clocks = clocks;
-    this.repository = repository;
+    this.ladder = ladder;
+    this.outbox = outbox;
+    this.repositoryService = repositoryService;
     this.olaDeadlines = olaDeadlines;
     this.timers = timers;
     this.decisionService = decisionService;
@@ -55,25 +68,42 @@ public class TicketClockReport implements TicketClockAccess {
 
   @Override
   public Map<String, TicketView.Clock> clocks(long ticketNumber) {
-    List<ClockRepository.SentEscalation> sent = repository.sent(ticketNumber);
+    List<EscalationOutbox.Entry> mails = outbox.entries(ticketNumber);
     Map<String, TicketView.Clock> views = new LinkedHashMap<>();
-    for (TicketClock clock : clocks.clocks(ticketNumber)) {
-      views.put(clock.clock(), new TicketView.Clock(
-          clock.state().code(),
-          clocks.dueAt(clock, Rung.BREACH),
-          clocks.percent(clock, Rung.INTERNAL).map(p -> clocks.dueAt(clock, Rung.INTERNAL)).orElse(null),
-          clocks.remaining(clock).toString(),
-          clock.calendar(),
-          sent.stream().filter(s -> s.clock().equals(clock.clock()))
-              .map(s -> new TicketView.Escalation(s.rung(), s.level(), s.due(), s.sentAt(), s.recipients()))
-              .toList()));
+    for (ClockStint stint : clocks.stints(ticketNumber)) {
+      // The latest stint of each clock; GET /api/tickets/{id} lists every stint under "stints".
+      views.put(stint.clock().value(), view(stint, mails));
     }
     return views;
   }
 
   @Override
+  public List<TicketView.Stint> stints(long ticketNumber) {
+    List<EscalationOutbox.Entry> mails = outbox.entries(ticketNumber);
+    return clocks.stints(ticketNumber).stream()
+        .map(stint -> new TicketView.Stint(stint.clock().value(), stint.clock().team().orElse(null),
+            stint.startedAt(), stint.stoppedAt(), stint.budget().toString(), stint.calendar(),
+            stint.paused().toString(), stint.breachedAt(), stint.budgetDecision(), view(stint, mails)))
+        .toList();
+  }
+
+  private TicketView.Clock view(ClockStint stint, List<EscalationOutbox.Entry> mails) {
+    return new TicketView.Clock(
+        stint.state().code(),
+        clocks.dueAt(stint, 100),
+        ladder.dueAt(stint, Rung.INTERNAL).orElse(null),
+        clocks.remaining(stint).toString(),
+        stint.calendar(),
+        mails.stream().flatMap(mail -> mail.rungs().stream()
+                .filter(rung -> rung.stintId() == stint.id())
+                .map(rung -> new TicketView.Escalation(rung.rung(), rung.level(), rung.dueAt(), mail.sentAt(),
+                    String.join(", ", mail.mail().to()))))
+            .toList());
+  }
+
+  @Override
   public List<TicketView.Pause> pauses(long ticketNumber) {
-    return repository.pauses(ticketNumber).stream()
+    return clocks.pauses(ticketNumber).stream()
         .map(p -> new TicketView.Pause(p.reason(), p.from(), p.to()))
         .toList();
   }
@@ -82,7 +112,8 @@ public class TicketClockReport implements TicketClockAccess {
   public void policyChanged(String processInstanceId, long ticketNumber) {
     Map<String, Object> inputs = runtimeService.getVariables(processInstanceId,
         List.of(TIER, PRIORITY, CATEGORY, CUSTOMER_ID));
-    DmnDecisionRuleResult policy = decisionService.evaluateDecisionTableByKey(SLA_DECISION)
+    DecisionDefinition latest = OlaDeadlines.latest(repositoryService, SLA_DECISION);
+    DmnDecisionRuleResult policy = decisionService.evaluateDecisionTableById(latest.getId())
         .variables(inputs).evaluate().getSingleResult();
     if (policy == null) {
       throw new IllegalStateException("Decision " + SLA_DECISION + " has no row for " + inputs);
@@ -94,19 +125,20 @@ public class TicketClockReport implements TicketClockAccess {
         RESOLUTION_TARGET, policy.getEntry("resolutionTarget"),
         SLA_CALENDAR, calendar,
         INTERNAL_TARGET_PERCENT, internal));
-    rebudget(ticketNumber, TicketClock.FIRST_RESPONSE, Duration.parse(policy.getEntry("firstResponseTarget")),
-        calendar, internal);
-    rebudget(ticketNumber, TicketClock.RESOLUTION, Duration.parse(policy.getEntry("resolutionTarget")),
-        calendar, internal);
+    String decision = OlaDeadlines.version(latest);
+    rebudget(ticketNumber, ClockName.FIRST_RESPONSE,
+        new Budget(Duration.parse(policy.getEntry("firstResponseTarget")), calendar, decision), internal);
+    rebudget(ticketNumber, ClockName.RESOLUTION,
+        new Budget(Duration.parse(policy.getEntry("resolutionTarget")), calendar, decision), internal);
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     String priority = (String) inputs.get(PRIORITY);
     if (task != null) {
       TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
         String team = userTask.team().code();
-        OlaDeadlines.OlaBudget ola = olaDeadlines.budget(team, priority);
-        clocks.find(ticketNumber, TicketClock.ola(team)).filter(c -> c.stoppedAt() == null).ifPresent(current -> {
-          TicketClock changed = clocks.rebudget(current, ola.budget(), ola.calendar(), null);
-          task.setDueDate(Date.from(clocks.dueAt(changed, Rung.BREACH)));
+        Budget ola = olaDeadlines.budget(team, priority);
+        clocks.open(ticketNumber, ClockName.ola(team)).ifPresent(current -> {
+          ClockStint changed = clocks.rebudget(current, ola, null);
+          task.setDueDate(Date.from(clocks.dueAt(changed, 100)));
         });
         task.setPriority(TicketUrgency.taskPriority(Coded.fromCode(Priority.class, priority).orElseThrow(),
             Coded.fromCode(Tier.class, (String) inputs.get(TIER)).orElseThrow()));
@@ -116,8 +148,7 @@ public class TicketClockReport implements TicketClockAccess {
     timers.reschedule(processInstanceId, ticketNumber);
   }
 
-  private void rebudget(long ticketNumber, String name, Duration budget, String calendar, Integer internal) {
-    clocks.find(ticketNumber, name).filter(c -> c.stoppedAt() == null)
-        .ifPresent(current -> clocks.rebudget(current, budget, calendar, internal));
+  private void rebudget(long ticketNumber, ClockName name, Budget budget, Integer internal) {
+    clocks.open(ticketNumber, name).ifPresent(current -> clocks.rebudget(current, budget, internal));
   }
 }

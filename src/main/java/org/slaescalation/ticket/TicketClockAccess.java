@@ -12,6 +12,9 @@ public interface TicketClockAccess {
   /** The ticket's clocks by name ({@code first-response}, {@code resolution}, {@code ola-<team>}). */
   Map<String, TicketView.Clock> clocks(long ticketNumber);
 
+  /** Every stint of every clock, oldest first. */
+  List<TicketView.Stint> stints(long ticketNumber);
+
   /** The pause ledger, oldest first. */
   List<TicketView.Pause> pauses(long ticketNumber);
 

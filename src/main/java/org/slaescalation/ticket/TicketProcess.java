@@ -42,30 +42,6 @@ public final class TicketProcess {
       TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, Team.SUPPORT,
           EnumSet.of(RESOLVED)));
 
-  /** A timer of the model: which clock's rung it waits for. */
-  public record Timer(String id, String clock, String rung) {}
-
-  private static final Map<String, Timer> TIMERS = java.util.stream.Stream.of(
-          new Timer("BoundaryEvent_FirstResponseInternalTarget", "first-response", "internal"),
-          new Timer("BoundaryEvent_FirstResponseWarning", "first-response", "warning"),
-          new Timer("BoundaryEvent_FirstResponseCritical", "first-response", "critical"),
-          new Timer("BoundaryEvent_FirstResponseBreached", "first-response", "breach"),
-          new Timer("BoundaryEvent_ResolutionInternalTarget", "resolution", "internal"),
-          new Timer("BoundaryEvent_ResolutionWarning", "resolution", "warning"),
-          new Timer("BoundaryEvent_ResolutionCritical", "resolution", "critical"),
-          new Timer("BoundaryEvent_ResolutionBreached", "resolution", "breach"),
-          new Timer("BoundaryEvent_TriageOlaWarning", "ola-support", "warning"),
-          new Timer("BoundaryEvent_TriageOlaExpired", "ola-support", "breach"),
-          new Timer("BoundaryEvent_FollowUpOlaWarning", "ola-support", "warning"),
-          new Timer("BoundaryEvent_FollowUpOlaExpired", "ola-support", "breach"),
-          new Timer("BoundaryEvent_InvestigationOlaWarning", "ola-engineering", "warning"),
-          new Timer("BoundaryEvent_InvestigationOlaExpired", "ola-engineering", "breach"),
-          new Timer("BoundaryEvent_InfrastructureOlaWarning", "ola-sysadmin", "warning"),
-          new Timer("BoundaryEvent_InfrastructureOlaExpired", "ola-sysadmin", "breach"),
-          new Timer("BoundaryEvent_ConfirmationOlaWarning", "ola-support", "warning"),
-          new Timer("BoundaryEvent_ConfirmationOlaExpired", "ola-support", "breach"))
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(Timer::id, t -> t));
-
   private TicketProcess() {}
 
   /**
@@ -77,15 +53,6 @@ public final class TicketProcess {
     return HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(historicState)
         || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(historicState)
         || deleteReason != null;
-  }
-
-  /** The clock and rung a timer boundary event of the model waits for. */
-  public static Optional<Timer> timer(String activityId) {
-    return Optional.ofNullable(TIMERS.get(activityId));
-  }
-
-  public static Map<String, Timer> timers() {
-    return TIMERS;
   }
 
   public static Optional<UserTask> userTask(String taskDefinitionKey) {

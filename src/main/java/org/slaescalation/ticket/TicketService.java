@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slaescalation.team.Team;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.slaescalation.engine.Collisions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opens tickets as process instances, reads them back and records customer replies. */
@@ -66,7 +67,7 @@ public class TicketService {
       }
     }
     try {
-      return transaction.execute(status -> start(ticket, externalId));
+      return Collisions.retried(() -> transaction.execute(status -> start(ticket, externalId)));
     } catch (DuplicateKeyException raceLost) {
       return findByExternalId(externalId).orElseThrow(() -> raceLost);
     }
@@ -136,6 +137,7 @@ public class TicketService {
         notes,
         text(vars.get(LAST_CUSTOMER_REPLY)),
         clocks.clocks(number(ticketId)),
+        clocks.stints(number(ticketId)),
         clocks.pauses(number(ticketId)));
   }
 
@@ -144,7 +146,7 @@ public class TicketService {
    * rescheduled; the time already spent still counts. A closed ticket cannot change.
    */
   public TicketView change(String ticketId, TicketChange change) {
-    transaction.executeWithoutResult(status -> {
+    Collisions.retried(() -> transaction.execute(status -> {
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(TicketProcess.PROCESS_KEY)
           .processInstanceBusinessKey(ticketId)
@@ -162,7 +164,8 @@ public class TicketService {
       }
       runtimeService.setVariables(instance.getId(), changed);
       clocks.policyChanged(instance.getId(), number(ticketId));
-    });
+      return null;
+    }));
     return get(ticketId);
   }
 
@@ -174,7 +177,7 @@ public class TicketService {
   public RecordedReply recordReply(String ticketId, String message) {
     long number = TicketId.number(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
     repository.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(ticketId));
-    RecordedReply recorded = transaction.execute(status -> {
+    RecordedReply recorded = Collisions.retried(() -> transaction.execute(status -> {
       Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(TicketProcess.PROCESS_KEY)
@@ -195,7 +198,7 @@ public class TicketService {
       }
       repository.insertReply(number, receivedAt, message, resumed);
       return new RecordedReply(ticketId, receivedAt, resumed, null);
-    });
+    }));
     return new RecordedReply(ticketId, recorded.receivedAt(), recorded.resumed(), get(ticketId).status());
   }
 

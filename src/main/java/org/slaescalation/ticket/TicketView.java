@@ -24,6 +24,7 @@ public record TicketView(
     Map<String, String> notes,
     String lastCustomerReply,
     Map<String, Clock> clocks,
+    List<Stint> stints,
     List<Pause> pauses) {
 
   /** Ticket is with a team. */
@@ -52,8 +53,20 @@ public record TicketView(
   public record Clock(String state, Instant due, Instant internalDue, String remaining, String calendar,
       List<Escalation> escalations) {}
 
-  /** A rung of the ladder that was sent: its level in percent of the budget (100 = breach). */
+  /**
+   * A rung of the ladder that fell due: its level in percent of the budget (100 = breach), and when its mail was sent
+   * ({@code sentAt} is absent while the mail waits in the outbox).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Escalation(String rung, int level, Instant due, Instant sentAt, String recipients) {}
+
+  /**
+   * One stint of a clock, oldest first: a team's second stint on the ticket is a row of its own, with its own budget
+   * ({@code budget}, ISO duration) and outcome. {@code budgetDecision} names the decision and version that set it.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Stint(String clock, String team, Instant startedAt, Instant stoppedAt, String budget, String calendar,
+      String paused, Instant breachedAt, String budgetDecision, Clock status) {}
 
   /** An entry of the pause ledger; {@code to} is absent while the pause lasts. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

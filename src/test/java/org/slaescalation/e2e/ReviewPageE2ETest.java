@@ -87,7 +87,7 @@ class ReviewPageE2ETest {
         .contains("ola-support warning", "ola-support breach");
     assertThat(driver.findElement(By.cssSelector(
         "#element-table tr[data-element-id='BoundaryEvent_TriageOlaExpired']")).getText())
-        .contains("ola-support · breach", "${clocks.due(execution, 'ola-support', 'breach')}");
+        .contains("ola-support · breach", "${clocks.due(execution, 'BoundaryEvent_TriageOlaExpired')}");
     saveScreenshot("review-page");
 
     driver.findElement(By.cssSelector("#decision-list li[data-key='OlaBudget'] a")).click();

@@ -145,7 +145,7 @@ enum ProcessModelRule {
             .toList();
         if (timers.isEmpty()) {
           violations.add(new Violation(task.getId(), "has no timer boundary event; attach the OLA timers "
-              + "(e.g. ${clocks.due(execution, 'ola-support', 'breach')})"));
+              + "(e.g. ${clocks.due(execution, '<the timer's id>')} with properties clock ola-support, rung breach)"));
         } else if (timers.stream().noneMatch(this::firesAtComputedDate)) {
           violations.add(new Violation(task.getId(), "has no timer boundary event whose timeDate is an expression; "
               + "OLA deadlines are business time computed in Java, never a literal date or duration"));
@@ -176,6 +176,39 @@ enum ProcessModelRule {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  },
+
+  LADDER_TIMERS_MAPPED("every timer boundary event names the clock and rung it waits for (camunda:properties clock "
+      + "and rung) and its date expression names the timer itself") {
+    @Override
+    List<Violation> check(BpmnModelInstance model, Path modelsFolder) {
+      List<Violation> violations = new ArrayList<>();
+      for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+        var definition = event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+            .map(TimerEventDefinition.class::cast).findFirst();
+        if (definition.isEmpty()) {
+          continue;
+        }
+        try {
+          if (org.slaescalation.sla.LadderTimerMap.of(event).isEmpty()) {
+            violations.add(new Violation(event.getId(), "has no clock and rung; add the extension properties clock "
+                + "(first-response, resolution or ola-<team>) and rung (internal, warning, critical or breach)"));
+            continue;
+          }
+        } catch (IllegalArgumentException e) {
+          violations.add(new Violation(event.getId(), e.getMessage()));
+          continue;
+        }
+        TimeDate date = definition.get().getTimeDate();
+        String expected = "${clocks.due(execution, '" + event.getId() + "')}";
+        if (date == null || !expected.equals(date.getTextContent().strip())) {
+          violations.add(new Violation(event.getId(), "has timeDate "
+              + (date == null ? "none" : date.getTextContent().strip()) + "; use " + expected
+              + " (its due date comes from its clock and rung)"));
+        }
+      }
+      return violations;
     }
   },
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.slaescalation.model.ProcessModelRule.DIAGRAM_INTERCHANGE;
 import static org.slaescalation.model.ProcessModelRule.FLOW_NODES_NAMED;
+import static org.slaescalation.model.ProcessModelRule.LADDER_TIMERS_MAPPED;
 import static org.slaescalation.model.ProcessModelRule.HISTORY_TIME_TO_LIVE;
 import static org.slaescalation.model.ProcessModelRule.NO_DISCONNECTED_NODES;
 import static org.slaescalation.model.ProcessModelRule.NO_GENERATED_IDS;
@@ -170,6 +171,39 @@ class ProcessModelRulesTest {
     }
 
     assertThat(offenders(USER_TASKS_WIRED, model)).containsExactly("Task_FollowUpTicket");
+  }
+
+  @Test
+  void aTimerAddedWithoutItsClockAndRungFailsTheBuild_namingTheTimer() {
+    BpmnModelInstance model = shippedModel();
+    BoundaryEvent copy = model.newInstance(BoundaryEvent.class);
+    copy.setId("BoundaryEvent_TriageOlaReminder");
+    copy.setName("Support OLA reminder");
+    copy.setCancelActivity(false);
+    copy.setAttachedTo(element(model, "Task_TriageTicket", org.camunda.bpm.model.bpmn.instance.Activity.class));
+    TimerEventDefinition definition = model.newInstance(TimerEventDefinition.class);
+    org.camunda.bpm.model.bpmn.instance.TimeDate date = model.newInstance(
+        org.camunda.bpm.model.bpmn.instance.TimeDate.class);
+    date.setTextContent("${clocks.due(execution, 'BoundaryEvent_TriageOlaReminder')}");
+    definition.setTimeDate(date);
+    copy.getEventDefinitions().add(definition);
+    element(model, "SubProcess_GiveFirstResponse").addChildElement(copy);
+
+    assertThatThrownBy(() -> assertKeeps(LADDER_TIMERS_MAPPED, "ticket-escalation.bpmn", model))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("BoundaryEvent_TriageOlaReminder has no clock and rung");
+    assertThatThrownBy(() -> org.slaescalation.sla.LadderTimerMap.timers(model))
+        .as("the engine refuses to schedule it too")
+        .hasMessageContaining("Timer BoundaryEvent_TriageOlaReminder (Support OLA reminder) has no clock and rung");
+  }
+
+  @Test
+  void aTimerCopiedInTheModelerWithItsExpressionIsReported() {
+    BpmnModelInstance model = shippedModel();
+    element(model, "TimerEventDefinition_InvestigationOlaWarning", TimerEventDefinition.class).getTimeDate()
+        .setTextContent("${clocks.due(execution, 'BoundaryEvent_TriageOlaWarning')}");
+
+    assertThat(offenders(LADDER_TIMERS_MAPPED, model)).containsExactly("BoundaryEvent_InvestigationOlaWarning");
   }
 
   @Test

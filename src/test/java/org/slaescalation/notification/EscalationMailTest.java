@@ -24,7 +24,7 @@ class EscalationMailTest {
   static final MailSettings SETTINGS = new MailSettings("support@example.com", "test.invalid", "http://localhost:8080");
 
   final RecordingMailDelivery delivery = new RecordingMailDelivery();
-  final EscalationMail mail = new EscalationMail(new MailTemplates(), delivery, SETTINGS);
+  final EscalationMail mail = new EscalationMail(new MailTemplates(), SETTINGS);
 
   static EscalationNotice notice(String clock, int level, boolean internalTarget, Duration remaining,
       String taskId, Recipient... recipients) {
@@ -152,7 +152,7 @@ class EscalationMailTest {
 
   @Test
   void withoutATaskTheMailLinksToTheTicket() {
-    EscalationMail behindProxy = new EscalationMail(new MailTemplates(), delivery,
+    EscalationMail behindProxy = new EscalationMail(new MailTemplates(),
         new MailSettings("support@example.com", "test.invalid", "https://escalation.example.com/"));
 
     OutgoingMail composed = behindProxy.compose(notice("resolution", 100, false, Duration.ZERO, null,
@@ -166,7 +166,7 @@ class EscalationMailTest {
 
   @Test
   void sendDeliversOneMailToAllRecipients() {
-    mail.send(resolutionAt90());
+    sendThrough(resolutionAt90());
 
     assertThat(delivery.sent()).singleElement()
         .satisfies(sent -> assertThat(sent.to()).hasSize(3))
@@ -180,5 +180,9 @@ class EscalationMailTest {
     assertThatThrownBy(() -> notice("reply", 90, false, Duration.ZERO, null,
         new Recipient("team", "t@example.com", AMSTERDAM)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown clock 'reply'");
+  }
+
+  private void sendThrough(EscalationNotice notice) {
+    delivery.send(mail.compose(notice));
   }
 }

@@ -56,7 +56,7 @@ class SmtpMailDeliveryTest {
     sender.setJavaMailProperties(timeouts);
     delivery = new SmtpMailDelivery(sender, "support@example.com", "greenmail");
     MailSettings settings = new MailSettings("support@example.com", "test.invalid", "https://escalation.example.com");
-    escalations = new EscalationMail(new MailTemplates(), delivery, settings);
+    escalations = new EscalationMail(new MailTemplates(), settings);
     acknowledgements = new AcknowledgementMail(new MailTemplates(), delivery, settings);
   }
 
@@ -86,7 +86,7 @@ class SmtpMailDeliveryTest {
     EscalationNotice notice = notice("Checkout fails", "ACME", lead(),
         new Recipient("support-manager", "manager@acme.test", NEW_YORK));
 
-    escalations.send(notice);
+    sendEscalation(notice);
 
     assertThat(greenMail.waitForIncomingEmail(WAIT_MILLIS, 2)).isTrue();
     MimeMessage[] received = greenMail.getReceivedMessages();
@@ -111,7 +111,7 @@ class SmtpMailDeliveryTest {
 
   @Test
   void ticketTextIsEscapedInHtml_andRawInText() throws Exception {
-    escalations.send(notice("<script>alert('x')</script> & co", "Smith & <Sons>", lead()));
+    sendEscalation(notice("<script>alert('x')</script> & co", "Smith & <Sons>", lead()));
 
     assertThat(greenMail.waitForIncomingEmail(WAIT_MILLIS, 1)).isTrue();
     MimeMessage message = greenMail.getReceivedMessages()[0];
@@ -128,7 +128,7 @@ class SmtpMailDeliveryTest {
   @Test
   void lineBreaksInTicketTextNeverCreateHeadersOrRecipients() throws Exception {
     String injected = "Checkout fails\r\nBcc: evil@example.com\r\nX-Escalation-Level: 0\n\nbody";
-    escalations.send(notice(injected, "ACME", lead()));
+    sendEscalation(notice(injected, "ACME", lead()));
     acknowledgements.send(new AcknowledgementMail.Ticket("T-10001", injected, "Ann", "ann@acme.test", NEW_YORK,
         null));
 
@@ -183,12 +183,12 @@ class SmtpMailDeliveryTest {
     int port = greenMail.getSmtp().getPort();
     greenMail.stop();
 
-    assertThatThrownBy(() -> escalations.send(notice))
+    assertThatThrownBy(() -> sendEscalation(notice))
         .as("the failure reaches the engine job, which keeps it for a retry")
         .isInstanceOf(MailException.class);
 
     greenMail = start(ServerSetupTest.SMTP.withPort(port));
-    escalations.send(notice);
+    sendEscalation(notice);
 
     assertThat(greenMail.waitForIncomingEmail(WAIT_MILLIS, 1)).isTrue();
     assertThat(greenMail.getReceivedMessages()).singleElement().satisfies(message -> {
@@ -220,5 +220,9 @@ class SmtpMailDeliveryTest {
       }
     }
     return null;
+  }
+
+  private void sendEscalation(EscalationNotice notice) {
+    delivery.send(escalations.compose(notice));
   }
 }

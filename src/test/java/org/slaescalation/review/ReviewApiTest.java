@@ -77,7 +77,7 @@ class ReviewApiTest {
     Map<String, Object> breached = element(elements, "BoundaryEvent_ResolutionBreached");
     assertThat((Map<String, Object>) breached.get("timer"))
         .containsEntry("clock", "resolution").containsEntry("rung", "breach")
-        .containsEntry("timeDate", "${clocks.due(execution, 'resolution', 'breach')}");
+        .containsEntry("timeDate", "${clocks.due(execution, 'BoundaryEvent_ResolutionBreached')}");
     assertThat(breached).containsEntry("team", "support");
   }
 

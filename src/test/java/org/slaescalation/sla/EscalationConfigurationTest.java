@@ -2,6 +2,8 @@ package org.slaescalation.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.slaescalation.ladder.ContactProperties;
+import org.slaescalation.ladder.LadderProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.clock.ClockName;
+import org.slaescalation.clock.ClockState;
+import org.slaescalation.clock.ClockStint;
+import org.slaescalation.clock.ClockStints;
 import org.slaescalation.notification.OutgoingMail;
 import org.slaescalation.support.ProcessTestEngine;
 import org.slaescalation.support.ShippedCalendars;
@@ -37,7 +41,7 @@ import org.slaescalation.ticket.TicketVariables;
  * shipped tables, driving the engine clock: every instant below is worked out by hand in business time.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
     "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
     "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class EscalationLadderProcessTest {
@@ -45,7 +49,7 @@ class EscalationLadderProcessTest {
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-  private SlaClocks clocks;
+  private ClockStints clocks;
 
   @BeforeEach
   void setUp() {
@@ -103,6 +107,7 @@ class EscalationLadderProcessTest {
     for (Job sendJob : managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()) {
       execute(sendJob);
     }
+    ProcessTestEngine.sendEscalationMails();
   }
 
   static List<String> levelsSent(String clock) {
@@ -133,8 +138,8 @@ class EscalationLadderProcessTest {
     fire(instance, "BoundaryEvent_FirstResponseBreached");
 
     assertThat(levelsSent("first-response")).containsExactly("75", "80", "90", "100");
-    assertThat(clocks.find(1, TicketClock.FIRST_RESPONSE)).get()
-        .extracting(TicketClock::state).isEqualTo(ClockState.BREACHED);
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get()
+        .extracting(ClockStint::state).isEqualTo(ClockState.BREACHED);
     assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
     OutgoingMail breach = ProcessTestEngine.MAILS.sent().stream()
         .filter(mail -> "100".equals(mail.headers().get("X-Escalation-Level"))
@@ -174,8 +179,8 @@ class EscalationLadderProcessTest {
     // Engineering, P3: 16 h of engineering hours (09:00-18:00): 7 h on Monday, 9 h on Tuesday.
     assertThat(due(instance, "BoundaryEvent_InvestigationOlaWarning")).isEqualTo("2027-03-02T13:00:00Z");
     assertThat(due(instance, "BoundaryEvent_InvestigationOlaExpired")).isEqualTo("2027-03-02T17:00:00Z");
-    assertThat(clocks.find(1, TicketClock.ola("support"))).get()
-        .extracting(TicketClock::state).isEqualTo(ClockState.MET);
+    assertThat(clocks.latest(1, ClockName.ola("support"))).get()
+        .extracting(ClockStint::state).isEqualTo(ClockState.MET);
 
     at("2027-03-02T09:00:00Z");
     complete(task(instance), withVariables("outcome", "handoff-sysadmin", "engineeringNote", "Disk full"));
@@ -191,8 +196,8 @@ class EscalationLadderProcessTest {
         .filter(mail -> "ola-sysadmin".equals(mail.headers().get("X-Escalation-Clock"))).map(OutgoingMail::to))
         .containsExactly(List.of("sysadmin@example.com"), List.of("sysadmin-lead@example.com"));
     assertThat(instance).isWaitingAt(TicketProcess.TASK_FIX_INFRASTRUCTURE);
-    assertThat(clocks.find(1, TicketClock.ola("sysadmin"))).get()
-        .extracting(TicketClock::state).isEqualTo(ClockState.BREACHED);
+    assertThat(clocks.latest(1, ClockName.ola("sysadmin"))).get()
+        .extracting(ClockStint::state).isEqualTo(ClockState.BREACHED);
   }
 
   @Test
@@ -220,18 +225,19 @@ class EscalationLadderProcessTest {
 
     assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-11T15:30:00Z");
     assertThat(timer(instance, "BoundaryEvent_ResolutionWarning").isSuspended()).isFalse();
+    assertThat(due(instance, "BoundaryEvent_ResolutionCritical")).isBefore(LadderTimers.HELD);
     var support = ShippedCalendars.get().get("support");
     for (int i = 0; i < ladder.size(); i++) {
       assertThat(support.elapsed(before.get(i), due(instance, ladder.get(i)))).as(ladder.get(i))
           .isEqualTo(Duration.ofHours(8));
     }
-    assertThat(new ClockRepository(ProcessTestEngine.jdbc()).pauses(1)).singleElement()
+    assertThat(clocks.pauses(1)).singleElement()
         .satisfies(pause -> {
           assertThat(pause.reason()).isEqualTo("waiting-on-customer");
           assertThat(pause.from()).isEqualTo("2027-03-01T09:00:00Z");
           assertThat(pause.to()).isEqualTo("2027-03-02T09:00:00Z");
         });
-    assertThat(clocks.find(1, TicketClock.RESOLUTION)).get().extracting(TicketClock::state)
+    assertThat(clocks.latest(1, ClockName.RESOLUTION)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.RUNNING);
   }
 
@@ -240,9 +246,13 @@ class EscalationLadderProcessTest {
     at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
     ProcessInstance instance = openTicket();
     var engineServices = engine.getProcessEngine();
-    var report = new TicketClockReport(clocks, new ClockRepository(ProcessTestEngine.jdbc()),
-        new OlaDeadlines(engineServices.getDecisionService()),
-        new TimerSchedule(engineServices.getManagementService(), clocks), engineServices.getDecisionService(),
+    var ladder = new org.slaescalation.ladder.Ladder(ProcessTestEngine.LADDER, clocks);
+    var report = new TicketClockReport(clocks, ladder,
+        new org.slaescalation.ladder.EscalationOutbox(ProcessTestEngine.jdbc()),
+        new OlaDeadlines(engineServices.getDecisionService(), engineServices.getRepositoryService()),
+        new LadderTimers(engineServices.getRepositoryService(), engineServices.getManagementService(), clocks,
+            ladder),
+        engineServices.getDecisionService(), engineServices.getRepositoryService(),
         engineServices.getRuntimeService(), engineServices.getTaskService());
 
     at("2027-03-01T11:00:00Z"); // two hours later the customer turns out to be down: P1
@@ -266,7 +276,8 @@ class EscalationLadderProcessTest {
     ProcessInstance instance = openTicket();
     ClockUtil.setCurrentTime(timer(instance, "BoundaryEvent_TriageOlaWarning").getDuedate());
     execute(timer(instance, "BoundaryEvent_TriageOlaWarning"));
-    Job send = managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
+    Job send = mailJob();
 
     ProcessTestEngine.MAILS.failNext(2);
     for (int attempt = 1; attempt <= 2; attempt++) {
@@ -281,19 +292,30 @@ class EscalationLadderProcessTest {
     assertThat(levelsSent("ola-support")).containsExactly("75");
     assertThat(managementService().createJobQuery().jobId(send.getId()).count()).isZero();
 
-    // A second rung while the server stays down: after 5 tries the job shows as an incident, nothing is recorded.
+    // A second rung while the server stays down: after 5 tries the mail's job shows as an incident that names the
+    // ticket, the clock and the rung; the rung stays recorded and its mail pending.
     ClockUtil.setCurrentTime(timer(instance, "BoundaryEvent_TriageOlaExpired").getDuedate());
     execute(timer(instance, "BoundaryEvent_TriageOlaExpired"));
-    Job expired = managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
+    Job expired = mailJob();
     ProcessTestEngine.MAILS.failNext(5);
     for (int attempt = 1; attempt <= 5; attempt++) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(expired.getId()));
     }
-    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(expired.getProcessInstanceId()).singleResult()
+        .getIncidentMessage()).contains("T-1", "ola-support/breach");
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+        .as("the ticket itself runs on").isZero();
     assertThat(levelsSent("ola-support")).containsExactly("75");
     managementService().setJobRetries(expired.getId(), 1); // an operator retries it from Cockpit
     managementService().executeJob(expired.getId());
     assertThat(levelsSent("ola-support")).containsExactly("75", "100");
+  }
+
+  /** The one job of an "Escalation mail" instance that is waiting to send. */
+  static Job mailJob() {
+    return managementService().createJobQuery().processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY)
+        .singleResult();
   }
 
   @Test
@@ -307,14 +329,14 @@ class EscalationLadderProcessTest {
 
     assertThat(timer(instance, "BoundaryEvent_FirstResponseBreached")).isNull();
     assertThat(timer(instance, "BoundaryEvent_TriageOlaExpired")).isNull();
-    assertThat(clocks.find(1, TicketClock.FIRST_RESPONSE)).get().extracting(TicketClock::state)
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.MET);
     assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNotNull();
 
     complete(task(instance), withVariables("outcome", "resolved", "engineeringNote", "Fixed"));
 
     assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNull();
-    assertThat(clocks.find(1, TicketClock.RESOLUTION)).get().extracting(TicketClock::state)
+    assertThat(clocks.latest(1, ClockName.RESOLUTION)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.MET);
     assertThat(instance).isWaitingAt(TicketProcess.TASK_CONFIRM_RESOLUTION);
   }

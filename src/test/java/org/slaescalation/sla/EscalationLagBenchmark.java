@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.clock.ClockStints;
+import org.slaescalation.ladder.Ladder;
 import org.slaescalation.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,8 @@ class EscalationLagBenchmark {
   }
 
   @Autowired TicketService tickets;
-  @Autowired SlaClocks clocks;
+  @Autowired ClockStints clocks;
+  @Autowired Ladder ladder;
 
   @Test
   void lagOfEscalationMails() throws Exception {
@@ -72,7 +75,7 @@ class EscalationLagBenchmark {
     Map<String, EscalationTiming.Arrival> arrivals = EscalationTiming.arrivals(MAIL);
     List<EscalationTiming.Measurement> measurements = new ArrayList<>();
     for (TicketService.OpenedTicket ticket : opened) {
-      measurements.addAll(EscalationTiming.measure(clocks, ticket.id(), arrivals));
+      measurements.addAll(EscalationTiming.measure(clocks, ladder, ticket.id(), arrivals));
     }
     measurements.sort((a, b) -> a.due().compareTo(b.due()));
     String report = EscalationTiming.report("Escalation lag benchmark: " + count + " untouched enterprise P1 "

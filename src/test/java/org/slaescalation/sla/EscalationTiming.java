@@ -21,6 +21,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slaescalation.clock.ClockStint;
+import org.slaescalation.clock.ClockStints;
+import org.slaescalation.ladder.Ladder;
+import org.slaescalation.ladder.Rung;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketId;
 import org.springframework.core.io.Resource;
@@ -51,7 +55,7 @@ final class EscalationTiming {
       "resolution/60-internal", "resolution/75", "resolution/90", "resolution/100",
       "ola-support/75", "ola-support/100");
 
-  private static final Pattern MESSAGE_ID = Pattern.compile("<esc\\.([^.]+)\\.([^.]+)\\.([^.]+)\\.(\\d{8}T\\d{6}Z)@.*>");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<esc\\.([^.]+)\\.(.+)\\.(\\d{8}T\\d{6}Z)@.*>");
 
   private EscalationTiming() {}
 
@@ -156,16 +160,24 @@ final class EscalationTiming {
         }
         String id = message.getMessageID();
         Matcher parts = MESSAGE_ID.matcher(id);
-        if (!parts.matches() || !parts.group(2).equals(clock)
-            || !parts.group(3).replace("-internal", "").equals(message.getHeader("X-Escalation-Level", null))) {
-          throw new AssertionError("Message-ID " + id + " does not match its headers X-Escalation-Clock " + clock
-              + ", X-Escalation-Level " + message.getHeader("X-Escalation-Level", null));
+        if (!parts.matches()) {
+          throw new AssertionError("Message-ID " + id + " is not an escalation's");
         }
         Instant stored = message.getReceivedDate().toInstant();
         int recipients = message.getAllRecipients().length;
-        arrivals.merge(id, new Arrival(parts.group(1), clock, parts.group(3), stored, stored, 1, recipients),
-            (a, b) -> new Arrival(a.ticketId(), a.clock(), a.level(), min(a.firstStored(), b.firstStored()),
-                max(a.lastStored(), b.lastStored()), a.copies() + b.copies(), a.recipients()));
+        // A mail names one rung, or several due at the same instant for the same recipients (joined with +).
+        for (String rungKey : parts.group(2).split("\\+")) {
+          int dot = rungKey.lastIndexOf('.');
+          String rungClock = rungKey.substring(0, dot);
+          String level = rungKey.substring(dot + 1);
+          if (!List.of(clock.split(", ")).contains(rungClock)) {
+            throw new AssertionError("Message-ID " + id + " does not match its header X-Escalation-Clock " + clock);
+          }
+          arrivals.merge(id + "|" + rungKey, new Arrival(parts.group(1), rungClock, level, stored, stored, 1,
+                  recipients),
+              (x, y) -> new Arrival(x.ticketId(), x.clock(), x.level(), min(x.firstStored(), y.firstStored()),
+                  max(x.lastStored(), y.lastStored()), x.copies() + y.copies(), x.recipients()));
+        }
       } catch (MessagingException e) {
         throw new IllegalStateException("Cannot read a received mail", e);
       }
@@ -177,16 +189,17 @@ final class EscalationTiming {
    * Every rung of the ticket's clocks with its due instant, as {@code clock/level} in the form of the Message-ID
    * ({@code 75}, {@code 60-internal}), matched with the mail that arrived for it (or null).
    */
-  static List<Measurement> measure(SlaClocks clocks, String ticketId, Map<String, Arrival> arrivals) {
+  static List<Measurement> measure(ClockStints clocks, Ladder ladder, String ticketId,
+      Map<String, Arrival> arrivals) {
     long number = TicketId.number(ticketId).orElseThrow();
     Map<String, Arrival> byRung = new TreeMap<>();
     arrivals.values().stream().filter(a -> a.ticketId().equals(ticketId)).forEach(a -> byRung.put(a.rung(), a));
     List<Measurement> measurements = new ArrayList<>();
-    for (TicketClock clock : clocks.clocks(number)) {
+    for (ClockStint clock : clocks.stints(number)) {
       for (Rung rung : Rung.values()) {
-        clocks.percent(clock, rung).ifPresent(percent -> {
+        ladder.percent(clock, rung).ifPresent(percent -> {
           String rungKey = clock.clock() + "/" + percent + (rung == Rung.INTERNAL ? "-internal" : "");
-          measurements.add(new Measurement(ticketId, rungKey, clocks.dueAt(clock, rung), byRung.get(rungKey)));
+          measurements.add(new Measurement(ticketId, rungKey, clocks.dueAt(clock, percent), byRung.get(rungKey)));
         });
       }
     }

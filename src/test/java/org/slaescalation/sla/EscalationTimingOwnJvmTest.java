@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.clock.ClockStints;
+import org.slaescalation.ladder.Ladder;
 import org.slaescalation.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,8 @@ class EscalationTimingOwnJvmTest {
   }
 
   @Autowired TicketService tickets;
-  @Autowired SlaClocks clocks;
+  @Autowired ClockStints clocks;
+  @Autowired Ladder ladder;
 
   @Test
   void everyEscalationOfAnUntouchedTicketArrivesPromptlyAfterItsDueInstant() throws Exception {
@@ -63,7 +66,7 @@ class EscalationTimingOwnJvmTest {
         ticket.createdAt().plus(RESOLUTION).plus(TOLERANCE).plusSeconds(20));
 
     Map<String, EscalationTiming.Arrival> arrivals = EscalationTiming.arrivals(MAIL);
-    List<EscalationTiming.Measurement> measurements = EscalationTiming.measure(clocks, ticket.id(), arrivals);
+    List<EscalationTiming.Measurement> measurements = EscalationTiming.measure(clocks, ladder, ticket.id(), arrivals);
     String report = EscalationTiming.report("Escalation lag, one untouched enterprise P1 incident (first response "
         + FIRST_RESPONSE + ", resolution " + RESOLUTION + " on 24x7), lag = stored at the SMTP server - due", measurements);
     LOG.info("\n{}", report);

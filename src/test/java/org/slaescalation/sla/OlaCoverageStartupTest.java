@@ -56,7 +56,8 @@ class OlaCoverageStartupTest {
 
     @Bean
     OlaDeadlines olaDeadlines() {
-      return new OlaDeadlines(ProcessTestEngine.engine().getDecisionService());
+      return new OlaDeadlines(ProcessTestEngine.engine().getDecisionService(),
+          ProcessTestEngine.engine().getRepositoryService());
     }
   }
 

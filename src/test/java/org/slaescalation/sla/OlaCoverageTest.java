@@ -25,7 +25,7 @@ class OlaCoverageTest {
   private final ProcessEngine engine = ProcessTestEngine.engine();
   private final RepositoryService repository = engine.getRepositoryService();
   private final OlaCoverage coverage = new OlaCoverage(repository,
-      new OlaDeadlines(engine.getDecisionService()), ShippedCalendars.get());
+      new OlaDeadlines(engine.getDecisionService(), engine.getRepositoryService()), ShippedCalendars.get());
 
   @AfterEach
   void removeDeployments() {

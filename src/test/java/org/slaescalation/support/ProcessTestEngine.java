@@ -4,38 +4,46 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.slaescalation.clock.ClockStints;
+import org.slaescalation.clock.StintRepository;
 import org.slaescalation.engine.EngineClock;
 import org.slaescalation.engine.LongStringPlugin;
+import org.slaescalation.ladder.ContactProperties;
+import org.slaescalation.ladder.EscalationOutbox;
+import org.slaescalation.ladder.Escalations;
+import org.slaescalation.ladder.Ladder;
+import org.slaescalation.ladder.LadderProperties;
 import org.slaescalation.notification.AcknowledgeTicket;
 import org.slaescalation.notification.AcknowledgementMail;
 import org.slaescalation.notification.EscalationMail;
+import org.slaescalation.notification.MailDelivery;
 import org.slaescalation.notification.MailSettings;
 import org.slaescalation.notification.MailTemplates;
-import org.slaescalation.sla.ClockRepository;
-import org.slaescalation.sla.ContactProperties;
 import org.slaescalation.sla.CustomerWait;
-import org.slaescalation.sla.Escalations;
-import org.slaescalation.sla.LadderProperties;
+import org.slaescalation.sla.EscalationMails;
+import org.slaescalation.sla.LadderTimers;
 import org.slaescalation.sla.OlaDeadlines;
-import org.slaescalation.sla.SendEscalations;
-import org.slaescalation.sla.SlaClocks;
+import org.slaescalation.sla.OlaStintStart;
+import org.slaescalation.sla.RecordEscalations;
 import org.slaescalation.sla.TaskClocks;
 import org.slaescalation.sla.TicketClocks;
 import org.slaescalation.sla.TicketUrgency;
-import org.slaescalation.sla.TimerSchedule;
 import org.slaescalation.ticket.TaskOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * One in-memory engine for the process tests: job executor off (tests execute jobs), full history for
- * assertions, the service's own tables migrated by Flyway into the engine's database, and the expression beans
- * of the model registered as the real classes with real collaborators (the shipped calendars, the default
- * ladder) and an in-memory mail delivery behind them.
+ * One in-memory engine for the process tests, transactions as in production: a Spring transaction manager on one
+ * DataSource, which the engine and the service's tables share, so that a rolled-back job rolls back the service's
+ * rows too. Job executor off (tests execute jobs), full history for assertions, the service's own tables migrated
+ * by Flyway into the engine's database, and the expression beans of the model registered as the real classes with
+ * real collaborators (the shipped calendars, the default ladder) and an in-memory mail delivery behind them.
  */
 public final class ProcessTestEngine {
 
@@ -45,7 +53,7 @@ public final class ProcessTestEngine {
   public static final LadderProperties LADDER = new LadderProperties(75, 90, 75, Map.of(
       "internal", List.of("team"), "warning", List.of("team-lead"),
       "critical", List.of("support-manager", "account-manager"), "breach", List.of("support-manager", "account-manager"),
-      "ola-warning", List.of("team"), "ola-breach", List.of("team-lead")));
+      "ola-warning", List.of("team"), "ola-breach", List.of("team-lead")), java.util.Set.of("P3", "P4"));
 
   private static ProcessEngine engine;
   private static DataSource dataSource;
@@ -54,9 +62,17 @@ public final class ProcessTestEngine {
 
   public static synchronized ProcessEngine engine() {
     if (engine == null) {
-      var configuration = new StandaloneInMemProcessEngineConfiguration();
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(JDBC_URL);
+      h2.setUser("sa");
+      dataSource = h2;
+      var configuration = new SpringProcessEngineConfiguration();
       configuration.setProcessEngineName("process-tests");
-      configuration.setJdbcUrl(JDBC_URL);
+      configuration.setDataSource(dataSource);
+      configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
+      var context = new org.springframework.context.support.GenericApplicationContext();
+      context.refresh();
+      configuration.setApplicationContext(context);
       configuration.setDatabaseSchemaUpdate("create-drop");
       configuration.setJobExecutorActivate(false);
       configuration.setHistory("full");
@@ -65,16 +81,15 @@ public final class ProcessTestEngine {
       configuration.setExpressionManager(new org.camunda.bpm.engine.test.mock.MockExpressionManager());
       // As in the application: long strings are stored whole.
       configuration.getProcessEnginePlugins().add(new LongStringPlugin());
+      // As in the application: a command that collides with a job runs again.
+      configuration.getProcessEnginePlugins().add(new org.slaescalation.engine.CollisionRetryPlugin());
       engine = configuration.buildProcessEngine();
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(JDBC_URL);
-      h2.setUser("sa");
-      dataSource = h2;
       Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
     }
     return engine;
   }
 
+  /** The service's tables, on the engine's DataSource: inside an engine command this is the command's transaction. */
   public static JdbcClient jdbc() {
     engine();
     return JdbcClient.create(dataSource);
@@ -87,7 +102,8 @@ public final class ProcessTestEngine {
   /** Empties the service's tables and registers ticket number {@code ticketNumber}. */
   public static void resetTables(long ticketNumber) {
     JdbcClient jdbc = jdbc();
-    for (String table : List.of("escalation", "clock_pause", "ticket_clock", "customer_reply", "ticket")) {
+    for (String table : List.of("escalation_rung", "escalation_mail", "clock_pause", "clock_stint",
+        "customer_reply", "ticket")) {
       jdbc.sql("delete from " + table).update();
     }
     jdbc.sql("insert into ticket (number, created_at) values (:number, current_timestamp)")
@@ -95,36 +111,77 @@ public final class ProcessTestEngine {
   }
 
   /** Registers the beans the model's expressions call; call before each test (Mocks are thread-local). */
-  public static SlaClocks registerBeans() {
+  public static ClockStints registerBeans() {
+    return registerBeans(MAILS);
+  }
+
+  /** As {@link #registerBeans()}, with escalation and acknowledgement mails going to {@code delivery}. */
+  public static ClockStints registerBeans(MailDelivery delivery) {
     ProcessEngine processEngine = engine();
     EngineClock clock = new EngineClock();
     MailTemplates templates = new MailTemplates();
     MailSettings settings = new MailSettings("support@example.com", "test.invalid", "http://localhost:8080");
-    SlaClocks clocks = new SlaClocks(new ClockRepository(jdbc()), ShippedCalendars.get(), LADDER, clock);
-    OlaDeadlines olaDeadlines = new OlaDeadlines(processEngine.getDecisionService());
+    ClockStints clocks = new ClockStints(new StintRepository(jdbc()), ShippedCalendars.get(), clock);
+    Ladder ladder = new Ladder(LADDER, clocks);
+    OlaDeadlines olaDeadlines = new OlaDeadlines(processEngine.getDecisionService(),
+        processEngine.getRepositoryService());
     ContactProperties.Contact manager = new ContactProperties.Contact("manager@example.com",
-        java.time.ZoneId.of("Europe/Amsterdam"));
+        java.time.ZoneId.of("Europe/Amsterdam"), null);
     ContactProperties contacts = new ContactProperties(Map.of(
         "support", team("support"), "engineering", team("engineering"), "sysadmin", team("sysadmin")),
-        manager, new ContactProperties.Contact("accounts@example.com", java.time.ZoneId.of("America/New_York")));
-    Escalations escalations = new Escalations(clocks, new ClockRepository(jdbc()),
-        new EscalationMail(templates, MAILS, settings), LADDER, contacts, clock);
+        manager, new ContactProperties.Contact("accounts@example.com", java.time.ZoneId.of("America/New_York"), null));
+    Escalations escalations = new Escalations(clocks, ladder, new EscalationOutbox(jdbc()),
+        new EscalationMail(templates, settings), delivery, LADDER, contacts, ShippedCalendars.get(), clock);
+    LadderTimers timers = new LadderTimers(processEngine.getRepositoryService(), processEngine.getManagementService(),
+        clocks, ladder);
     Mocks.register("taskOutcome", new TaskOutcome());
     Mocks.register("ticketUrgency", new TicketUrgency());
-    TicketClocks ticketClocks = new TicketClocks(clocks, olaDeadlines);
-    Mocks.register("clocks", ticketClocks);
-    Mocks.register("taskClocks", new TaskClocks(clocks, ticketClocks, ShippedCalendars.get()));
-    Mocks.register("customerWait", new CustomerWait(clocks,
-        new TimerSchedule(processEngine.getManagementService(), clocks)));
-    Mocks.register("sendEscalations", new SendEscalations(escalations, processEngine.getTaskService()));
-    Mocks.register("acknowledgeTicket", new AcknowledgeTicket(new AcknowledgementMail(templates, MAILS, settings),
+    Mocks.register("clocks", new TicketClocks(clocks, timers, processEngine.getRepositoryService(),
+        olaDeadlines));
+    Mocks.register("olaStintStart", new OlaStintStart(clocks, olaDeadlines));
+    Mocks.register("taskClocks", new TaskClocks(clocks, ShippedCalendars.get(), olaDeadlines));
+    Mocks.register("customerWait", new CustomerWait(clocks, timers));
+    Mocks.register("recordEscalations", new RecordEscalations(escalations, processEngine.getTaskService(),
+        processEngine.getRuntimeService()));
+    Mocks.register("escalationMails", new EscalationMails(escalations, clock));
+    Mocks.register("acknowledgeTicket", new AcknowledgeTicket(new AcknowledgementMail(templates, delivery, settings),
         ShippedCalendars.get(), clock));
     return clocks;
   }
 
+  /**
+   * Runs the jobs of the "Escalation mail" instances that are due now, as the job executor would, until none is
+   * left; a job that fails stays for its retry. Returns how many ran without failing.
+   */
+  public static int sendEscalationMails() {
+    var management = engine().getManagementService();
+    int sent = 0;
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = management.createJobQuery().processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY)
+          .executable().list();
+      if (due.isEmpty()) {
+        return sent;
+      }
+      boolean progress = false;
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+          sent++;
+          progress = true;
+        } catch (RuntimeException failed) {
+          // Left for its retry, as the job executor leaves it.
+        }
+      }
+      if (!progress) {
+        return sent;
+      }
+    }
+    return sent;
+  }
+
   private static ContactProperties.TeamContacts team(String team) {
     return new ContactProperties.TeamContacts(
-        new ContactProperties.Contact(team + "@example.com", java.time.ZoneId.of("Europe/Amsterdam")),
-        new ContactProperties.Contact(team + "-lead@example.com", java.time.ZoneId.of("Europe/Amsterdam")));
+        new ContactProperties.Contact(team + "@example.com", java.time.ZoneId.of("Europe/Amsterdam"), null),
+        new ContactProperties.Contact(team + "-lead@example.com", java.time.ZoneId.of("Europe/Amsterdam"), null));
   }
 }

@@ -42,7 +42,7 @@ import org.slaescalation.support.ProcessTestEngine;
  * path is one test; each detour starts where it begins.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
     "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
     "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class TicketProcessTest {

@@ -1,4 +1,4 @@
-package org.slaescalation.sla;
+package org.slaescalation.ladder;
 
 import java.util.Arrays;
 

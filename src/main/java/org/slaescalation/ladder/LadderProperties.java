@@ -1,4 +1,4 @@
-package org.slaescalation.sla;
+package org.slaescalation.ladder;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recipients        roles per rung: {@code internal}, {@code warning}, {@code critical}, {@code breach},
  *                          {@code ola-warning}, {@code ola-breach}; roles are {@code team}, {@code team-lead},
  *                          {@code support-manager}, {@code account-manager} (enterprise customers only)
+ * @param holdOutsideHours  priorities whose escalation mails wait while a recipient's calendar is closed and go out
+ *                          when it opens (default P3, P4); the others go at once, day and night
  */
 @ConfigurationProperties("escalation.ladder")
 @Validated
@@ -27,7 +31,18 @@ public record LadderProperties(
     @Min(1) @Max(99) int warningPercent,
     @Min(1) @Max(99) int criticalPercent,
     @Min(1) @Max(99) int olaWarningPercent,
-    @NotNull Map<String, List<String>> recipients) {
+    @NotNull Map<String, List<String>> recipients,
+    @DefaultValue({"P3", "P4"}) Set<String> holdOutsideHours) {
+
+  @ConstructorBinding
+  public LadderProperties {
+    holdOutsideHours = holdOutsideHours == null ? Set.of() : Set.copyOf(holdOutsideHours);
+  }
+
+  public LadderProperties(int warningPercent, int criticalPercent, int olaWarningPercent,
+      Map<String, List<String>> recipients) {
+    this(warningPercent, criticalPercent, olaWarningPercent, recipients, Set.of("P3", "P4"));
+  }
 
   /** The roles a rung can go to. */
   public static final Set<String> ROLES = Set.of("team", "team-lead", "support-manager", "account-manager");

@@ -1,4 +1,4 @@
-package org.slaescalation.sla;
+package org.slaescalation.clock;
 
 /** Where a clock stands. */
 public enum ClockState {
@@ -19,7 +19,7 @@ public enum ClockState {
     return code;
   }
 
-  static ClockState of(String code) {
+  public static ClockState of(String code) {
     for (ClockState state : values()) {
       if (state.code.equals(code)) {
         return state;

@@ -1,4 +1,4 @@
-package org.slaescalation.sla;
+package org.slaescalation.ladder;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -32,8 +33,20 @@ public record ContactProperties(
         java.util.Arrays.stream(org.slaescalation.team.Team.values()).map(t -> t.code()).toList());
   }
 
-  /** A mailbox and the time zone its reader lives in. */
-  public record Contact(@NotBlank @Email String email, @NotNull ZoneId zone) {}
+  /**
+   * A mailbox, the time zone its reader lives in, and the business calendar whose open hours they read mail in
+   * (P3 and P4 escalations wait for it to open, see {@code escalation.ladder.hold-outside-hours}); a team's
+   * contacts default to the team's calendar, the managers to {@code support}.
+   */
+  public record Contact(@NotBlank @Email String email, @NotNull ZoneId zone, String calendar) {
+
+    @ConstructorBinding
+    public Contact {}
+
+    public Contact(String email, ZoneId zone) {
+      this(email, zone, null);
+    }
+  }
 
   /** A team's mailbox and its lead. */
   public record TeamContacts(@NotNull @Valid Contact team, @NotNull @Valid Contact lead) {}

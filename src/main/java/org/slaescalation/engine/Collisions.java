@@ -1,0 +1,28 @@
+package org.slaescalation.engine;
+
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * Runs a whole transaction of the service (opening a ticket, a customer reply, a priority change) again when it
+ * collided at commit with a job of the same ticket, such as a ladder timer firing: the caller never sees the
+ * collision, the second run sees what the job committed.
+ */
+public final class Collisions {
+
+  private Collisions() {}
+
+  /** {@code transaction} (one whole transaction, e.g. a {@code TransactionTemplate.execute}) until it does not collide. */
+  public static <T> T retried(Supplier<T> transaction) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.get();
+      } catch (OptimisticLockingException | OptimisticLockingFailureException collision) {
+        if (attempt == CollisionRetryPlugin.ATTEMPTS) {
+          throw collision;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.slaescalation.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.notification.SmtpMailDelivery;
+import org.slaescalation.sla.RecordEscalations;
+import org.slaescalation.support.ProcessTestEngine;
+import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketVariables;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The escalation outbox with a real SMTP server (GreenMail) and the service's tables in the engine transaction:
+ * every mail of the ladder is sent in its own job, so a mail the server refuses is retried alone and no mail goes
+ * twice. An enterprise P1 incident (24x7 calendar: first response 30 min, internal target 60 %, warning 75 %,
+ * critical 90 %) whose timers all fall due while nothing runs: one timer records the rungs due together.
+ */
+@Deployment(resources = {
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn",
+    "processes/ola-budget.dmn", "processes/triage-ticket.form", "processes/follow-up-ticket.form",
+    "processes/investigate-ticket.form", "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
+class EscalationOutboxTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+  private GreenMail smtp;
+  private int port;
+  private final List<MimeMessage> received = new java.util.ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    port = smtp.getSmtp().getPort();
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    Properties timeouts = new Properties();
+    timeouts.setProperty("mail.smtp.connectiontimeout", "5000");
+    timeouts.setProperty("mail.smtp.timeout", "5000");
+    sender.setJavaMailProperties(timeouts);
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ProcessTestEngine.resetTables(1);
+    ProcessTestEngine.registerBeans(new SmtpMailDelivery(sender, "support@example.com", "greenmail"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    smtp.stop();
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  @Test
+  void theServerRefusesTheSecondOfThreeRungsDueTogether_eachArrivesExactlyOnce() {
+    ProcessInstance ticket = openEnterpriseIncident();
+    // 28 minutes later: internal target (18 min), warning (22.5 min) and critical (27 min) of the first response
+    // are all due; the job executor was down, the first timer to fire records all three.
+    at("2027-03-01T09:28:00Z");
+    fireOnly(ticket, "BoundaryEvent_FirstResponseInternalTarget");
+    List<Job> mails = mailJobs();
+    // Support's P1 OLA warning (75 % of 30 min) falls due with the internal target, for the same team: one mail
+    // names both. The warning and the critical rung go to other recipients.
+    assertThat(mails).hasSize(3);
+
+    execute(mails.get(0));
+    stopServer(); // the server refuses the second
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(mails.get(1)));
+    startServerAgain();
+    execute(mails.get(2));
+    Job retried = managementService().createJobQuery().jobId(mails.get(1).getId()).singleResult();
+    assertThat(retried.getRetries()).isEqualTo(4);
+    at(retried.getDuedate().toInstant().toString());
+    execute(retried);
+    // The other timers fire too: their rungs are recorded already, nothing goes again.
+    fireOnly(ticket, "BoundaryEvent_FirstResponseWarning");
+    fireOnly(ticket, "BoundaryEvent_FirstResponseCritical");
+    ProcessTestEngine.sendEscalationMails();
+
+    Map<String, Integer> copies = copiesByMessageIdAndRecipient();
+    assertThat(copies.keySet()).extracting(key -> key).containsOnly(
+        "<esc.T-1.ola-support.75+first-response.75-internal.20270301T093000Z@test.invalid>",
+        "<esc.T-1.first-response.75.20270301T093000Z@test.invalid>",
+        "<esc.T-1.first-response.90.20270301T093000Z@test.invalid>");
+    assertThat(copies.values()).as("each mail once in each recipient's mailbox").containsOnly(0);
+    assertThat(outboxStates()).containsOnly("sent");
+  }
+
+  @Test
+  void theServerIsDownWhileFiveRungsFallDue_thenUp_eachArrivesExactlyOnce() {
+    ProcessInstance ticket = openEnterpriseIncident();
+    stopServer();
+    // The first response's internal target, warning, critical and breach and support's OLA warning and breach fall
+    // due at 22.5, 27 and 30 minutes: five mails (the OLA warning shares the internal target's), each recorded as its
+    // timer fires, each failing while the server is down.
+    for (String timer : List.of("BoundaryEvent_FirstResponseInternalTarget", "BoundaryEvent_FirstResponseWarning",
+        "BoundaryEvent_TriageOlaWarning", "BoundaryEvent_FirstResponseCritical", "BoundaryEvent_TriageOlaExpired",
+        "BoundaryEvent_FirstResponseBreached")) {
+      Job job = timerJob(ticket, timer);
+      if (job == null) {
+        continue;
+      }
+      at(job.getDuedate().toInstant().toString());
+      fireOnly(ticket, timer);
+      for (Job mail : mailJobs()) {
+        if (mail.getRetries() == 5) {
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(mail));
+        }
+      }
+    }
+    assertThat(outboxStates()).hasSize(5).containsOnly("pending");
+    assertThat(received).noneMatch(EscalationOutboxTest::isEscalation);
+
+    startServerAgain();
+    at("2027-03-01T09:45:00Z"); // every retry is due
+    ProcessTestEngine.sendEscalationMails();
+
+    Map<String, Integer> copies = copiesByMessageIdAndRecipient();
+    assertThat(copies.keySet()).hasSize(5);
+    assertThat(copies.values()).as("each mail once in each recipient's mailbox").containsOnly(0);
+    assertThat(outboxStates()).hasSize(5).containsOnly("sent");
+  }
+
+  private ProcessInstance openEnterpriseIncident() {
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1",
+        Variables.createVariables()
+            .putValue(TicketVariables.TICKET_ID, "T-1")
+            .putValue(TicketVariables.CREATED_AT, ClockUtil.getCurrentTime())
+            .putValue(TicketVariables.SUBJECT, "Checkout fails")
+            .putValue(TicketVariables.DESCRIPTION, "All payments fail")
+            .putValue(TicketVariables.PRIORITY, "P1")
+            .putValue(TicketVariables.CATEGORY, "incident")
+            .putValue(TicketVariables.TIER, "enterprise")
+            .putValue(TicketVariables.CUSTOMER_ID, "acme")
+            .putValue(TicketVariables.CUSTOMER_NAME, "ACME")
+            .putValue(TicketVariables.CUSTOMER_EMAIL, "it@acme.example")
+            .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Berlin"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AcknowledgeTicket");
+    execute(job());
+    execute(job());
+    // The acknowledgement to the customer is no escalation: it has no X-Escalation-Clock.
+    return instance;
+  }
+
+  private static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  private static Job timerJob(ProcessInstance instance, String timer) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(timer)
+        .singleResult();
+  }
+
+  /** Fires one timer and runs "Record due escalations" behind it, leaving the mails' jobs to the test. */
+  private static void fireOnly(ProcessInstance instance, String timer) {
+    Job job = timerJob(instance, timer);
+    if (job == null) {
+      return;
+    }
+    execute(job);
+    for (Job record : managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+      execute(record);
+    }
+  }
+
+  private static List<Job> mailJobs() {
+    return managementService().createJobQuery().processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY)
+        .orderByJobId().asc().list();
+  }
+
+  private static List<String> outboxStates() {
+    return ProcessTestEngine.jdbc().sql("select state from escalation_mail order by id").query(String.class).list();
+  }
+
+  private static boolean isEscalation(MimeMessage message) {
+    try {
+      return message.getHeader("X-Escalation-Clock") != null;
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops the server, keeping what it received. */
+  private void stopServer() {
+    received.addAll(List.of(smtp.getReceivedMessages()));
+    smtp.stop();
+  }
+
+  private void startServerAgain() {
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    smtp.start();
+  }
+
+  /**
+   * Escalation Message-ID → copies received, less the number of recipients: 0 for a mail that reached each of its
+   * recipients once (GreenMail stores one copy per recipient).
+   */
+  private Map<String, Integer> copiesByMessageIdAndRecipient() {
+    List<MimeMessage> all = new java.util.ArrayList<>(received);
+    all.addAll(List.of(smtp.getReceivedMessages()));
+    try {
+      Map<String, Integer> copies = new TreeMap<>();
+      for (MimeMessage message : all) {
+        if (message.getHeader("X-Escalation-Clock") != null) {
+          copies.merge(message.getMessageID(), 1, Integer::sum);
+        }
+      }
+      Map<String, Integer> result = new TreeMap<>();
+      for (MimeMessage message : all) {
+        if (message.getHeader("X-Escalation-Clock") != null) {
+          result.put(message.getMessageID(), copies.get(message.getMessageID())
+              - message.getAllRecipients().length);
+        }
+      }
+      return result;
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
