@@ -27,9 +27,12 @@ public class CollisionRetryPlugin extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(CollisionRetryPlugin.class);
 
-  /** Commands of the job executor and of job execution: they handle a collision themselves. */
-  private static final Set<String> JOB_COMMANDS = Set.of("ExecuteJobsCmd", "ExecuteJobCmd", "AcquireJobsCmd",
-      "UnlockJobCmd", "FailedJobListener", "DeleteJobsCmd");
+  /**
+   * Commands of the job executor and of job execution (camunda-engine 7.24): acquiring, executing (also
+   * {@code ManagementService.executeJob}), unlocking and failing a job. The job executor handles their collisions.
+   */
+  private static final Set<String> JOB_COMMANDS = Set.of("AcquireJobsCmd", "ExecuteJobsCmd", "UnlockJobCmd",
+      "DefaultJobRetryCmd", "FailedJobListenerCmd", "CreateNewTimerJobCommand");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

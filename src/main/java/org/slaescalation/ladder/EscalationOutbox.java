@@ -44,12 +44,23 @@ public class EscalationOutbox {
     this.jdbc = jdbc;
   }
 
-  /** Whether {@code rung} of {@code stint} was recorded. */
-  public boolean wasRecorded(ClockStint stint, Rung rung) {
-    return jdbc.sql("select count(*) from escalation_rung where stint_id = :stint and rung = :rung")
-        .param("stint", stint.id())
-        .param("rung", rung.code())
-        .query(Integer.class).single() > 0;
+  /** The rungs recorded for the ticket, as {@code <stint id>/<rung>}: one query for the whole ladder. */
+  public java.util.Set<String> recorded(long ticketNumber) {
+    return java.util.Set.copyOf(jdbc.sql("select stint_id, rung from escalation_rung where ticket_number = :ticket")
+        .param("ticket", ticketNumber)
+        .query((rs, i) -> rs.getLong(1) + "/" + rs.getString(2))
+        .list());
+  }
+
+  /** Key of {@code rung} of {@code stint} in {@link #recorded}. */
+  public static String key(ClockStint stint, Rung rung) {
+    return stint.id() + "/" + rung.code();
+  }
+
+  /** Until when mail {@code mailId} waits for its recipients' calendar; empty when it goes at once. */
+  public Optional<Instant> holdUntil(long mailId) {
+    return jdbc.sql("select hold_until from escalation_mail where id = :id").param("id", mailId)
+        .query((rs, i) -> instant(rs, "hold_until")).optional().filter(java.util.Objects::nonNull);
   }
 
   /** Records a pending mail and the rungs it carries; returns the mail's id. */
@@ -90,14 +101,25 @@ public class EscalationOutbox {
   }
 
   public Optional<Entry> entry(long mailId) {
+    List<RecordedRung> rungs = rungs("mail_id = :key", mailId);
     return jdbc.sql("select * from escalation_mail where id = :id").param("id", mailId)
-        .query((rs, row) -> entry(rs)).optional();
+        .query((rs, row) -> entry(rs, rungs)).optional();
   }
 
-  /** Every mail of the ticket's outbox, oldest first. */
+  /** Every mail of the ticket's outbox, oldest first: two queries, whatever the number of mails. */
   public List<Entry> entries(long ticketNumber) {
+    List<RecordedRung> rungs = rungs("ticket_number = :key", ticketNumber);
     return jdbc.sql("select * from escalation_mail where ticket_number = :ticket order by id")
-        .param("ticket", ticketNumber).query((rs, row) -> entry(rs)).list();
+        .param("ticket", ticketNumber).query((rs, row) -> entry(rs, rungs)).list();
+  }
+
+  private List<RecordedRung> rungs(String where, long key) {
+    return jdbc.sql("select stint_id, clock, rung, level, due_at, mail_id from escalation_rung where " + where
+            + " order by id")
+        .param("key", key)
+        .query((r, i) -> new RecordedRung(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
+            r.getTimestamp(5).toInstant(), r.getLong(6)))
+        .list();
   }
 
   /** Marks a pending mail sent; false when it was not pending (sent or cancelled already). */
@@ -115,18 +137,12 @@ public class EscalationOutbox {
         .update();
   }
 
-  private Entry entry(ResultSet rs) throws SQLException {
+  private static Entry entry(ResultSet rs, List<RecordedRung> allRungs) throws SQLException {
     long id = rs.getLong("id");
     OutgoingMail mail = new OutgoingMail(List.of(rs.getString("recipients").split(", ")), rs.getString("subject"),
         rs.getString("text_body"), rs.getString("html_body"), parseHeaders(rs.getString("headers")),
         rs.getString("message_id"));
-    List<RecordedRung> rungs = jdbc.sql("""
-            select stint_id, clock, rung, level, due_at, mail_id from escalation_rung where mail_id = :mail
-            order by id""")
-        .param("mail", id)
-        .query((r, i) -> new RecordedRung(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
-            r.getTimestamp(5).toInstant(), r.getLong(6)))
-        .list();
+    List<RecordedRung> rungs = allRungs.stream().filter(rung -> rung.mailId() == id).toList();
     return new Entry(id, rs.getLong("ticket_number"), State.valueOf(rs.getString("state").toUpperCase()),
         instant(rs, "due_at"), instant(rs, "hold_until"), instant(rs, "sent_at"), mail, rungs);
   }

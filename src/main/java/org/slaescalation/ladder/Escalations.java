@@ -71,6 +71,7 @@ public class Escalations {
   public List<Long> recordDue(TicketFacts ticket) {
     Instant now = clock.instant();
     List<DueRung> due = new ArrayList<>();
+    Set<String> recorded = outbox.recorded(ticket.ticketNumber());
     for (ClockStint stint : stints.stints(ticket.ticketNumber())) {
       if (stint.state() == ClockState.MET || stint.state() == ClockState.CANCELLED) {
         continue;
@@ -81,7 +82,7 @@ public class Escalations {
           continue;
         }
         Instant dueAt = stints.dueAt(stint, percent.get());
-        if (!dueAt.isAfter(now) && !outbox.wasRecorded(stint, rung)) {
+        if (!dueAt.isAfter(now) && !recorded.contains(EscalationOutbox.key(stint, rung))) {
           due.add(new DueRung(stint, rung, percent.get(), dueAt));
         }
       }
@@ -127,8 +128,7 @@ public class Escalations {
   /** When a mail of the outbox may go: now, or when the recipients' calendar opens (P3 and P4 by default). */
   public Instant sendAt(long mailId) {
     Instant now = clock.instant();
-    return outbox.entry(mailId).map(EscalationOutbox.Entry::holdUntil).filter(hold -> hold.isAfter(now))
-        .orElse(now);
+    return outbox.holdUntil(mailId).filter(hold -> hold.isAfter(now)).orElse(now);
   }
 
   /** A ticket that ended another way than closing: mails still pending are not sent. */

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,24 +70,7 @@ class EscalationLadderProcessTest {
 
   /** A standard-tier P3 question (first response 16 h, resolution 80 h on the support calendar, internal 80 %). */
   static ProcessInstance openTicket() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1",
-        Variables.createVariables()
-            .putValue(TicketVariables.TICKET_ID, "T-1")
-            .putValue(TicketVariables.CREATED_AT, ClockUtil.getCurrentTime())
-            .putValue(TicketVariables.SUBJECT, "How do I export?")
-            .putValue(TicketVariables.DESCRIPTION, "Where is the export button?")
-            .putValue(TicketVariables.PRIORITY, "P3")
-            .putValue(TicketVariables.CATEGORY, "question")
-            .putValue(TicketVariables.TIER, "standard")
-            .putValue(TicketVariables.CUSTOMER_ID, "initech")
-            .putValue(TicketVariables.CUSTOMER_NAME, "Initech")
-            .putValue(TicketVariables.CUSTOMER_EMAIL, "it@initech.example")
-            .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Berlin"));
-    assertThat(instance).isWaitingAt("Task_AcknowledgeTicket");
-    execute(job());
-    execute(job());
-    assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
-    return instance;
+    return ProcessTestEngine.startAtTriage(ProcessTestEngine.ticket("P3", "standard", "question", "initech"));
   }
 
   static Job timer(ProcessInstance instance, String boundaryEvent) {
@@ -215,6 +197,7 @@ class EscalationLadderProcessTest {
     // While the ticket waits, the old warning instant passes: the job executor (which acquires active jobs only)
     // must find nothing to fire, so that no rung fires early and gets lost.
     at("2027-03-11T00:00:00Z");
+    assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo(LadderTimers.HELD);
     assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().active().list())
         .extracting(j -> managementService().createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId())
             .singleResult().getActivityId())

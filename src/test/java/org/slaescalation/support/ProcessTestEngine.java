@@ -35,6 +35,8 @@ import org.slaescalation.sla.TaskClocks;
 import org.slaescalation.sla.TicketClocks;
 import org.slaescalation.sla.TicketUrgency;
 import org.slaescalation.ticket.TaskOutcome;
+import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -57,6 +59,7 @@ public final class ProcessTestEngine {
 
   private static ProcessEngine engine;
   private static DataSource dataSource;
+  private static DataSourceTransactionManager transactionManager;
 
   private ProcessTestEngine() {}
 
@@ -69,7 +72,8 @@ public final class ProcessTestEngine {
       var configuration = new SpringProcessEngineConfiguration();
       configuration.setProcessEngineName("process-tests");
       configuration.setDataSource(dataSource);
-      configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
+      transactionManager = new DataSourceTransactionManager(dataSource);
+      configuration.setTransactionManager(transactionManager);
       var context = new org.springframework.context.support.GenericApplicationContext();
       context.refresh();
       configuration.setApplicationContext(context);
@@ -95,6 +99,12 @@ public final class ProcessTestEngine {
     return JdbcClient.create(dataSource);
   }
 
+  /** Transactions on the engine's transaction manager, as the service's own transactions run. */
+  public static org.springframework.transaction.support.TransactionTemplate transactions() {
+    engine();
+    return new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+  }
+
   public static ProcessEngineExtension extension() {
     return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
   }
@@ -117,6 +127,14 @@ public final class ProcessTestEngine {
 
   /** As {@link #registerBeans()}, with escalation and acknowledgement mails going to {@code delivery}. */
   public static ClockStints registerBeans(MailDelivery delivery) {
+    return registerBeans(delivery, null);
+  }
+
+  /**
+   * As {@link #registerBeans(MailDelivery)}, with the support team's mailbox reading mail in the open hours of
+   * calendar {@code supportTeamCalendar} (null: the team's own calendar).
+   */
+  public static ClockStints registerBeans(MailDelivery delivery, String supportTeamCalendar) {
     ProcessEngine processEngine = engine();
     EngineClock clock = new EngineClock();
     MailTemplates templates = new MailTemplates();
@@ -128,7 +146,8 @@ public final class ProcessTestEngine {
     ContactProperties.Contact manager = new ContactProperties.Contact("manager@example.com",
         java.time.ZoneId.of("Europe/Amsterdam"), null);
     ContactProperties contacts = new ContactProperties(Map.of(
-        "support", team("support"), "engineering", team("engineering"), "sysadmin", team("sysadmin")),
+        "support", team("support", supportTeamCalendar), "engineering", team("engineering", null),
+        "sysadmin", team("sysadmin", null)),
         manager, new ContactProperties.Contact("accounts@example.com", java.time.ZoneId.of("America/New_York"), null));
     Escalations escalations = new Escalations(clocks, ladder, new EscalationOutbox(jdbc()),
         new EscalationMail(templates, settings), delivery, LADDER, contacts, ShippedCalendars.get(), clock);
@@ -179,9 +198,52 @@ public final class ProcessTestEngine {
     return sent;
   }
 
-  private static ContactProperties.TeamContacts team(String team) {
+  /**
+   * The variables intake gives ticket {@code T-1}: a ticket of customer {@code customerId} of {@code tier}, whose
+   * {@code createdAt} is the engine's time now.
+   */
+  public static org.camunda.bpm.engine.variable.VariableMap ticket(String priority, String tier, String category,
+      String customerId) {
+    return org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue(TicketVariables.TICKET_ID, "T-1")
+        .putValue(TicketVariables.CREATED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())
+        .putValue(TicketVariables.SUBJECT, "Checkout fails")
+        .putValue(TicketVariables.DESCRIPTION, "HTTP 500 on every order")
+        .putValue(TicketVariables.PRIORITY, priority)
+        .putValue(TicketVariables.CATEGORY, category)
+        .putValue(TicketVariables.TIER, tier)
+        .putValue(TicketVariables.CUSTOMER_ID, customerId)
+        .putValue(TicketVariables.CUSTOMER_NAME, customerId.toUpperCase(java.util.Locale.ROOT))
+        .putValue(TicketVariables.CUSTOMER_EMAIL, "ops@" + customerId + ".example")
+        .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Amsterdam");
+  }
+
+  /**
+   * Starts ticket {@code T-1} with {@code variables} and runs the acknowledgement's two jobs, as the job executor
+   * would: the ticket then waits at triage.
+   */
+  public static org.camunda.bpm.engine.runtime.ProcessInstance startAtTriage(
+      org.camunda.bpm.engine.variable.VariableMap variables) {
+    var instance = engine().getRuntimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1",
+        variables);
+    var management = engine().getManagementService();
+    for (int step = 0; step < 2; step++) {
+      Job acknowledgement = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      if (acknowledgement == null) {
+        throw new IllegalStateException("Ticket T-1 does not wait at Task_AcknowledgeTicket");
+      }
+      management.executeJob(acknowledgement.getId());
+    }
+    if (engine().getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TicketProcess.TASK_TRIAGE).count() != 1) {
+      throw new IllegalStateException("Ticket T-1 does not wait at " + TicketProcess.TASK_TRIAGE);
+    }
+    return instance;
+  }
+
+  private static ContactProperties.TeamContacts team(String team, String calendar) {
     return new ContactProperties.TeamContacts(
-        new ContactProperties.Contact(team + "@example.com", java.time.ZoneId.of("Europe/Amsterdam"), null),
+        new ContactProperties.Contact(team + "@example.com", java.time.ZoneId.of("Europe/Amsterdam"), calendar),
         new ContactProperties.Contact(team + "-lead@example.com", java.time.ZoneId.of("Europe/Amsterdam"), null));
   }
 }

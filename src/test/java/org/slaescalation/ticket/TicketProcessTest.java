@@ -69,18 +69,7 @@ class TicketProcessTest {
   }
 
   static VariableMap ticket(String priority, String tier, String category) {
-    return Variables.createVariables()
-        .putValue(TicketVariables.TICKET_ID, "T-1")
-        .putValue(TicketVariables.CREATED_AT, ClockUtil.getCurrentTime())
-        .putValue(TicketVariables.SUBJECT, "Checkout fails")
-        .putValue(TicketVariables.DESCRIPTION, "HTTP 500 on every order")
-        .putValue(TicketVariables.PRIORITY, priority)
-        .putValue(TicketVariables.CATEGORY, category)
-        .putValue(TicketVariables.TIER, tier)
-        .putValue(TicketVariables.CUSTOMER_ID, "acme")
-        .putValue(TicketVariables.CUSTOMER_NAME, "ACME")
-        .putValue(TicketVariables.CUSTOMER_EMAIL, "ops@acme.example")
-        .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Amsterdam");
+    return ProcessTestEngine.ticket(priority, tier, category, "acme");
   }
 
   static Map<String, Object> outcome(Outcome outcome, String noteVariable) {
