@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slaescalation.notification.SmtpMailDelivery;
 import org.slaescalation.sla.RecordEscalations;
 import org.slaescalation.support.ProcessTestEngine;
-import org.slaescalation.ticket.TicketProcess;
-import org.slaescalation.ticket.TicketVariables;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -53,6 +49,7 @@ class EscalationOutboxTest {
   private GreenMail smtp;
   private int port;
   private final List<MimeMessage> received = new java.util.ArrayList<>();
+  private SmtpMailDelivery delivery;
 
   @BeforeEach
   void setUp() {
@@ -68,7 +65,8 @@ class EscalationOutboxTest {
     sender.setJavaMailProperties(timeouts);
     BpmnAwareTests.init(engine.getProcessEngine());
     ProcessTestEngine.resetTables(1);
-    ProcessTestEngine.registerBeans(new SmtpMailDelivery(sender, "support@example.com", "greenmail"));
+    delivery = new SmtpMailDelivery(sender, "support@example.com", "greenmail");
+    ProcessTestEngine.registerBeans(delivery);
   }
 
   @AfterEach
@@ -111,6 +109,18 @@ class EscalationOutboxTest {
         "<esc.T-1.first-response.90.20270301T093000Z@test.invalid>");
     assertThat(copies.values()).as("each mail once in each recipient's mailbox").containsOnly(0);
     assertThat(outboxStates()).containsOnly("sent");
+    assertThat(received).filteredOn(EscalationOutboxTest::isEscalation).filteredOn(message -> header(message,
+            "X-Escalation-Rungs") != null)
+        .extracting(message -> header(message, "X-Escalation-Rungs"))
+        .containsOnly("ola-support.75, first-response.75-internal");
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      return message.getHeader(name, null);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -148,24 +158,51 @@ class EscalationOutboxTest {
     assertThat(outboxStates()).hasSize(5).containsOnly("sent");
   }
 
+  @Test
+  void aP3MailDueWhileItsRecipientsCalendarIsClosedWaitsUntilItOpens() {
+    // The support team's mailbox reads mail in US business hours (09:00-17:00 New York, 14:00-22:00 UTC).
+    ProcessTestEngine.registerBeans(delivery, "business-hours-us");
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
+    ProcessInstance ticket = ProcessTestEngine.startAtTriage(
+        ProcessTestEngine.ticket("P3", "standard", "question", "initech"));
+    // Support's P3 OLA is 4 h of support hours: its warning (3 h) is due at 14:00 CET, 13:00 UTC.
+    assertThat(timerJob(ticket, "BoundaryEvent_TriageOlaWarning").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2027-03-01T13:00:00Z")));
+    at("2027-03-01T13:00:00Z");
+    fireOnly(ticket, "BoundaryEvent_TriageOlaWarning");
+
+    assertThat(ProcessTestEngine.sendEscalationMails()).as("nothing to send yet").isZero();
+    Job held = mailJobs().get(0);
+    assertThat(held.getDuedate()).as("the mail waits for the calendar to open")
+        .isEqualTo(Date.from(Instant.parse("2027-03-01T14:00:00Z")));
+    assertThat(smtp.getReceivedMessages()).noneMatch(EscalationOutboxTest::isEscalation);
+
+    at("2027-03-01T14:00:00Z");
+    ProcessTestEngine.sendEscalationMails();
+    assertThat(smtp.getReceivedMessages()).filteredOn(EscalationOutboxTest::isEscalation).singleElement()
+        .satisfies(mail -> assertThat(header(mail, "X-Escalation-Clock")).isEqualTo("ola-support"));
+  }
+
+  @Test
+  void aP1MailGoesAtOnce_whateverItsRecipientsCalendar() {
+    ProcessTestEngine.registerBeans(delivery, "business-hours-us");
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance ticket = ProcessTestEngine.startAtTriage(
+        ProcessTestEngine.ticket("P1", "standard", "incident", "initech"));
+    Job warning = timerJob(ticket, "BoundaryEvent_TriageOlaWarning");
+    // Support's P1 OLA warning is due at 09:22:30 UTC, hours before the US calendar opens.
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(Instant.parse("2027-03-01T09:22:30Z")));
+    at(warning.getDuedate().toInstant().toString());
+    fireOnly(ticket, "BoundaryEvent_TriageOlaWarning");
+
+    ProcessTestEngine.sendEscalationMails();
+    assertThat(smtp.getReceivedMessages()).filteredOn(EscalationOutboxTest::isEscalation).isNotEmpty();
+  }
+
   private ProcessInstance openEnterpriseIncident() {
     at("2027-03-01T09:00:00Z");
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS_KEY, "T-1",
-        Variables.createVariables()
-            .putValue(TicketVariables.TICKET_ID, "T-1")
-            .putValue(TicketVariables.CREATED_AT, ClockUtil.getCurrentTime())
-            .putValue(TicketVariables.SUBJECT, "Checkout fails")
-            .putValue(TicketVariables.DESCRIPTION, "All payments fail")
-            .putValue(TicketVariables.PRIORITY, "P1")
-            .putValue(TicketVariables.CATEGORY, "incident")
-            .putValue(TicketVariables.TIER, "enterprise")
-            .putValue(TicketVariables.CUSTOMER_ID, "acme")
-            .putValue(TicketVariables.CUSTOMER_NAME, "ACME")
-            .putValue(TicketVariables.CUSTOMER_EMAIL, "it@acme.example")
-            .putValue(TicketVariables.CUSTOMER_TIME_ZONE, "Europe/Berlin"));
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AcknowledgeTicket");
-    execute(job());
-    execute(job());
+    ProcessInstance instance = ProcessTestEngine.startAtTriage(
+        ProcessTestEngine.ticket("P1", "enterprise", "incident", "globex"));
     // The acknowledgement to the customer is no escalation: it has no X-Escalation-Clock.
     return instance;
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.engine.Collisions;
 import org.slaescalation.support.ProcessTestEngine;
 import org.slaescalation.ticket.TaskOutcome;
 import org.slaescalation.ticket.TicketProcess;
@@ -56,28 +57,74 @@ class TimerCollisionTest {
   }
 
   @Test
-  void anAgentCompletesTheTaskWhileItsTimerFires_theCompletionSucceeds() throws Exception {
+  void anAgentCompletesTheTaskWhileItsTimerFires_theCompletionSucceeds() {
+    ProcessInstance instance = ticketWithTimerDue();
+    Collision collision = collideOnFirstCompletion();
+
+    taskService().complete(task(instance).getId(), Map.of("outcome", "handoff-engineering",
+        "supportNote", "Reproduced, engineering please look"));
+
+    collision.assertTheTimerWonAndTheCompletionRanTwice();
+    assertTheTicketMovedOn(instance);
+  }
+
+  @Test
+  void aServiceTransactionThatCollidesWithATimerRunsAgainWhole() {
+    ProcessInstance instance = ticketWithTimerDue();
+    Collision collision = collideOnFirstCompletion();
+
+    // As TicketService runs its transactions: inside the caller's transaction the engine does not retry, the
+    // collision reaches the caller, which runs the whole transaction again.
+    Collisions.retried(() -> ProcessTestEngine.transactions().execute(status -> {
+      taskService().complete(task(instance).getId(), Map.of("outcome", "handoff-engineering",
+          "supportNote", "Reproduced, engineering please look"));
+      return null;
+    }));
+
+    collision.assertTheTimerWonAndTheCompletionRanTwice();
+    assertTheTicketMovedOn(instance);
+  }
+
+  private ProcessInstance ticketWithTimerDue() {
     EscalationLadderProcessTest.at("2027-03-01T09:00:00Z");
     ProcessInstance instance = EscalationLadderProcessTest.openTicket();
-    Job warning = EscalationLadderProcessTest.timer(instance, "BoundaryEvent_TriageOlaWarning");
+    warning = EscalationLadderProcessTest.timer(instance, "BoundaryEvent_TriageOlaWarning");
     ClockUtil.setCurrentTime(warning.getDuedate());
+    return instance;
+  }
 
-    // The completion's own listener, first in line, lets the timer's transaction run and commit while the
-    // completion is under way: exactly the interleaving of a click in Tasklist with the job executor.
-    AtomicInteger attempts = new AtomicInteger();
-    AtomicBoolean timerFired = new AtomicBoolean();
-    AtomicReference<Throwable> timerFailure = new AtomicReference<>();
+  private Job warning;
+
+  /** What the collision left: whether the timer's transaction committed, and how often the completion ran. */
+  private record Collision(AtomicInteger attempts, AtomicBoolean timerFired, AtomicReference<Throwable> failure) {
+
+    void assertTheTimerWonAndTheCompletionRanTwice() {
+      assertThat(failure.get()).as("the timer's transaction").isNull();
+      assertThat(timerFired).isTrue();
+      assertThat(attempts.get()).as("the completion collided once and ran again").isEqualTo(2);
+    }
+  }
+
+  /**
+   * The completion's own listener, first in line, lets the timer's transaction run and commit while the first
+   * completion is under way (before it wrote anything): exactly the interleaving of a click in Tasklist with the
+   * job executor.
+   */
+  private Collision collideOnFirstCompletion() {
+    Collision collision = new Collision(new AtomicInteger(), new AtomicBoolean(), new AtomicReference<>());
     TaskOutcome outcome = new TaskOutcome();
+    Job timerJob = warning;
     Mocks.register("taskOutcome", (TaskListener) (DelegateTask delegate) -> {
-      if (TaskListener.EVENTNAME_COMPLETE.equals(delegate.getEventName()) && attempts.incrementAndGet() == 1) {
+      if (TaskListener.EVENTNAME_COMPLETE.equals(delegate.getEventName())
+          && collision.attempts().incrementAndGet() == 1) {
         Thread timer = new Thread(() -> {
           try {
             ProcessTestEngine.registerBeans();
-            ClockUtil.setCurrentTime(warning.getDuedate());
-            engine.getProcessEngine().getManagementService().executeJob(warning.getId());
-            timerFired.set(true);
+            ClockUtil.setCurrentTime(timerJob.getDuedate());
+            engine.getProcessEngine().getManagementService().executeJob(timerJob.getId());
+            collision.timerFired().set(true);
           } catch (Throwable e) {
-            timerFailure.set(e);
+            collision.failure().set(e);
           } finally {
             Mocks.reset();
           }
@@ -91,13 +138,10 @@ class TimerCollisionTest {
       }
       outcome.notify(delegate);
     });
+    return collision;
+  }
 
-    taskService().complete(task(instance).getId(), Map.of("outcome", "handoff-engineering",
-        "supportNote", "Reproduced, engineering please look"));
-
-    assertThat(timerFailure.get()).as("the timer's transaction").isNull();
-    assertThat(timerFired).isTrue();
-    assertThat(attempts.get()).as("the completion collided once and ran again").isEqualTo(2);
+  private static void assertTheTicketMovedOn(ProcessInstance instance) {
     assertThat(taskService().createTaskQuery().taskDefinitionKey(TicketProcess.TASK_TRIAGE).count())
         .as("the agent's completion went through").isZero();
     // The timer's escalation, recorded and sent in jobs of their own, then lets the first response end.
