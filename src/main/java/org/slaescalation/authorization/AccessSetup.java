@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.slaescalation.team.TasklistFilters;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.TicketProcess;
 import org.slf4j.Logger;

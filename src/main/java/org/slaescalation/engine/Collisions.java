@@ -13,12 +13,20 @@ public final class Collisions {
 
   private Collisions() {}
 
-  /** {@code transaction} (one whole transaction, e.g. a {@code TransactionTemplate.execute}) until it does not collide. */
+  /**
+   * {@code transaction} (one whole transaction, e.g. a {@code TransactionTemplate.execute}) until it does not collide.
+   * A collision that remains after {@value CollisionRetryPlugin#ATTEMPTS} runs is thrown as Spring's
+   * {@link OptimisticLockingFailureException} (the API answers it with 409).
+   */
   public static <T> T retried(Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.get();
-      } catch (OptimisticLockingException | OptimisticLockingFailureException collision) {
+      } catch (OptimisticLockingException collision) {
+        if (attempt == CollisionRetryPlugin.ATTEMPTS) {
+          throw new OptimisticLockingFailureException(collision.getMessage(), collision);
+        }
+      } catch (OptimisticLockingFailureException collision) {
         if (attempt == CollisionRetryPlugin.ATTEMPTS) {
           throw collision;
         }

@@ -28,10 +28,10 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slaescalation.businesstime.BusinessTimeFormat;
-import org.slaescalation.sla.OlaDeadlines;
+import org.slaescalation.process.OlaDeadlines;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.Priority;
-import org.slaescalation.sla.LadderTimerMap;
+import org.slaescalation.process.LadderTimerMap;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.stereotype.Component;
 

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slaescalation.team.Team;
 
 /** Ids of the ticket process model ({@code processes/ticket-escalation.bpmn}) that code depends on. */
@@ -43,17 +42,6 @@ public final class TicketProcess {
           EnumSet.of(RESOLVED)));
 
   private TicketProcess() {}
-
-  /**
-   * Whether an ended ticket process instance was cancelled (deleted through Cockpit, the REST or Java API) rather
-   * than closed at its end event: terminated, or deleted with a reason. The REST API deletes without a reason but
-   * as terminated; the Java API's shorter {@code deleteProcessInstance} records a completion, with the reason.
-   */
-  public static boolean wasCancelled(String historicState, String deleteReason) {
-    return HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(historicState)
-        || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(historicState)
-        || deleteReason != null;
-  }
 
   public static Optional<UserTask> userTask(String taskDefinitionKey) {
     return Optional.ofNullable(USER_TASKS.get(taskDefinitionKey));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The ticket registry and the customer replies, in the service's own tables. */
 @Repository
-class TicketRepository {
+public class TicketRepository {
 
   record TicketRow(long number, String externalId, Instant createdAt) {
     String id() {
@@ -42,6 +42,11 @@ class TicketRepository {
         .param("externalId", externalId)
         .query(ROW)
         .optional();
+  }
+
+  /** Whether ticket number {@code number} was registered by intake. */
+  public boolean isRegistered(long number) {
+    return findByNumber(number).isPresent();
   }
 
   Optional<TicketRow> findByNumber(long number) {

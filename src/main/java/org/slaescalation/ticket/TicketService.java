@@ -223,7 +223,7 @@ public class TicketService {
 
   private String status(HistoricProcessInstance instance, Task task) {
     if (instance.getEndTime() != null) {
-      return TicketProcess.wasCancelled(instance.getState(), instance.getDeleteReason())
+      return wasCancelled(instance.getState(), instance.getDeleteReason())
           ? TicketView.CANCELLED : TicketView.CLOSED;
     }
     if (isWaitingOnCustomer(instance.getId())) {
@@ -271,5 +271,16 @@ public class TicketService {
     if (value instanceof String text && !text.isBlank()) {
       map.put(key, text);
     }
+  }
+
+  /**
+   * Whether an ended ticket process instance was cancelled (deleted through Cockpit, the REST or Java API) rather
+   * than closed at its end event: terminated, or deleted with a reason. The REST API deletes without a reason but
+   * as terminated; the Java API's shorter {@code deleteProcessInstance} records a completion, with the reason.
+   */
+  public static boolean wasCancelled(String historicState, String deleteReason) {
+    return HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(historicState)
+        || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(historicState)
+        || deleteReason != null;
   }
 }

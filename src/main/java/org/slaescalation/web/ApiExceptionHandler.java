@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slaescalation.ticket.TicketClosedException;
 import org.slaescalation.ticket.TicketNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -85,8 +85,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(OptimisticLockingException.class)
-  ProblemDetail concurrentUpdate(OptimisticLockingException ex) {
+  /** A collision that was still there after {@code Collisions} ran the transaction again. */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ProblemDetail concurrentUpdate(ConcurrencyFailureException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "The ticket was changed at the same time by another request; nothing was recorded. Send the request again.");
     problem.setTitle("Concurrent update");

@@ -20,7 +20,6 @@ import org.slaescalation.support.OpenTickets;
 import org.slaescalation.support.TestUsers;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.support.WebSession.Response;
-import org.slaescalation.team.TasklistFilters;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketService;

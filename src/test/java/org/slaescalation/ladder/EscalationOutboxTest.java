@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slaescalation.notification.SmtpMailDelivery;
-import org.slaescalation.sla.RecordEscalations;
+import org.slaescalation.process.RecordEscalations;
 import org.slaescalation.support.ProcessTestEngine;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 

@@ -191,7 +191,7 @@ enum ProcessModelRule {
           continue;
         }
         try {
-          if (org.slaescalation.sla.LadderTimerMap.of(event).isEmpty()) {
+          if (org.slaescalation.process.LadderTimerMap.of(event).isEmpty()) {
             violations.add(new Violation(event.getId(), "has no clock and rung; add the extension properties clock "
                 + "(first-response, resolution or ola-<team>) and rung (internal, warning, critical or breach)"));
             continue;

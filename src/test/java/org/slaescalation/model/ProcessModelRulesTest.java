@@ -192,7 +192,7 @@ class ProcessModelRulesTest {
     assertThatThrownBy(() -> assertKeeps(LADDER_TIMERS_MAPPED, "ticket-escalation.bpmn", model))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("BoundaryEvent_TriageOlaReminder has no clock and rung");
-    assertThatThrownBy(() -> org.slaescalation.sla.LadderTimerMap.timers(model))
+    assertThatThrownBy(() -> org.slaescalation.process.LadderTimerMap.timers(model))
         .as("the engine refuses to schedule it too")
         .hasMessageContaining("Timer BoundaryEvent_TriageOlaReminder (Support OLA reminder) has no clock and rung");
   }

@@ -19,6 +19,7 @@ import org.slaescalation.calendar.BusinessCalendars;
 import org.slaescalation.support.RecordingMailDelivery;
 import org.slaescalation.support.ShippedCalendars;
 import org.slaescalation.ticket.TicketVariables;
+import org.slaescalation.process.AcknowledgeTicket;
 
 /**
  * The customer's acknowledgement states, in the customer's zone, when to expect the first response, and

@@ -19,22 +19,22 @@ import org.slaescalation.ladder.EscalationOutbox;
 import org.slaescalation.ladder.Escalations;
 import org.slaescalation.ladder.Ladder;
 import org.slaescalation.ladder.LadderProperties;
-import org.slaescalation.notification.AcknowledgeTicket;
+import org.slaescalation.process.AcknowledgeTicket;
 import org.slaescalation.notification.AcknowledgementMail;
 import org.slaescalation.notification.EscalationMail;
 import org.slaescalation.notification.MailDelivery;
 import org.slaescalation.notification.MailSettings;
 import org.slaescalation.notification.MailTemplates;
-import org.slaescalation.sla.CustomerWait;
-import org.slaescalation.sla.EscalationMails;
-import org.slaescalation.sla.LadderTimers;
-import org.slaescalation.sla.OlaDeadlines;
-import org.slaescalation.sla.OlaStintStart;
-import org.slaescalation.sla.RecordEscalations;
-import org.slaescalation.sla.TaskClocks;
-import org.slaescalation.sla.TicketClocks;
-import org.slaescalation.sla.TicketUrgency;
-import org.slaescalation.ticket.TaskOutcome;
+import org.slaescalation.process.CustomerWait;
+import org.slaescalation.process.EscalationMails;
+import org.slaescalation.process.LadderTimers;
+import org.slaescalation.process.OlaDeadlines;
+import org.slaescalation.process.OlaStintStart;
+import org.slaescalation.process.RecordEscalations;
+import org.slaescalation.process.TaskClockListener;
+import org.slaescalation.process.ClockExpressions;
+import org.slaescalation.process.TicketUrgency;
+import org.slaescalation.process.TaskOutcome;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,10 +155,10 @@ public final class ProcessTestEngine {
         clocks, ladder);
     Mocks.register("taskOutcome", new TaskOutcome());
     Mocks.register("ticketUrgency", new TicketUrgency());
-    Mocks.register("clocks", new TicketClocks(clocks, timers, processEngine.getRepositoryService(),
+    Mocks.register("clocks", new ClockExpressions(clocks, timers, processEngine.getRepositoryService(),
         olaDeadlines));
     Mocks.register("olaStintStart", new OlaStintStart(clocks, olaDeadlines));
-    Mocks.register("taskClocks", new TaskClocks(clocks, ShippedCalendars.get(), olaDeadlines));
+    Mocks.register("taskClocks", new TaskClockListener(clocks, ShippedCalendars.get(), olaDeadlines));
     Mocks.register("customerWait", new CustomerWait(clocks, timers));
     Mocks.register("recordEscalations", new RecordEscalations(escalations, processEngine.getTaskService(),
         processEngine.getRuntimeService()));

@@ -1,0 +1,86 @@
+package org.slaescalation.authorization;
+
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slaescalation.ticket.TicketProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.slaescalation.team.Team;
+
+/**
+ * Creates what every installation needs, once: a Camunda group per team and one for its leads, and the Tasklist
+ * filters (one queue per team, "My tasks" and "All open tickets"), each sorted by priority, then due date. Who may
+ * read which filter is granted by {@code authorization.AccessSetup}.
+ */
+@Component
+@Order(10)
+class TeamSetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TeamSetup.class);
+
+  private final IdentityService identityService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  TeamSetup(IdentityService identityService, FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Team team : Team.values()) {
+      createGroup(team.code(), team.displayName());
+      createGroup(team.leadsGroup(), team.displayName() + " leads");
+    }
+    int priority = -10;
+    for (Team team : Team.values()) {
+      createFilter(TasklistFilters.queue(team), priority++,
+          "Open tickets waiting for the " + team.code() + " team, most urgent first",
+          ticketTasks().taskCandidateGroup(team.code()).includeAssignedTasks());
+    }
+    createFilter(TasklistFilters.MY_TASKS, priority++, "Tasks assigned to me",
+        ticketTasks().taskAssigneeExpression("${currentUser()}"));
+    createFilter(TasklistFilters.ALL_OPEN_TICKETS, priority, "Every open ticket task of every team (team leads)",
+        ticketTasks());
+  }
+
+  private TaskQuery ticketTasks() {
+    return taskService.createTaskQuery()
+        .processDefinitionKey(TicketProcess.PROCESS_KEY)
+        .orderByTaskPriority().desc()
+        .orderByDueDate().asc();
+  }
+
+  private void createGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    LOG.info("Created group '{}'", id);
+  }
+
+  private void createFilter(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filterService.saveFilter(filter);
+    LOG.info("Created Tasklist filter '{}'", name);
+  }
+}

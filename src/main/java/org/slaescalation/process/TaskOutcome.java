@@ -1,0 +1,40 @@
+package org.slaescalation.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.slaescalation.ticket.Coded;
+import org.slaescalation.ticket.Outcome;
+import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketVariables;
+
+/**
+ * Guards the {@code outcome} variable of every user task: it is cleared when a task is created, so
+ * that a form never shows the previous team's choice, and checked on completion against the
+ * outcomes that task offers, so that a wrong value is refused before a gateway sees it.
+ */
+@Component("taskOutcome")
+public class TaskOutcome implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> task.getExecution().removeVariable(TicketVariables.OUTCOME);
+      case EVENTNAME_COMPLETE -> check(task);
+      default -> { }
+    }
+  }
+
+  private static void check(DelegateTask task) {
+    TicketProcess.UserTask userTask = TicketProcess.userTask(task.getTaskDefinitionKey())
+        .orElseThrow(() -> new IllegalStateException("No outcomes defined for task " + task.getTaskDefinitionKey()));
+    Object value = task.getVariable(TicketVariables.OUTCOME);
+    boolean allowed = value instanceof String code
+        && Coded.fromCode(Outcome.class, code).filter(userTask.outcomes()::contains).isPresent();
+    if (!allowed) {
+      throw new BadUserRequestException("Variable 'outcome' of task '" + task.getName() + "' must be one of "
+          + userTask.outcomes().stream().map(Outcome::code).toList() + ", was: " + value);
+    }
+  }
+}
