@@ -155,10 +155,10 @@ class ProcessModelRulesTest {
   @Test
   void anElementLeadingNowhereIsReported() {
     BpmnModelInstance model = shippedModel();
-    remove(element(model, "Flow_SendTriageEscalationsToEnd"));
+    remove(element(model, "Flow_RecordToEscalationsRecorded"));
 
     assertThat(offenders(NO_DISCONNECTED_NODES, model))
-        .containsExactlyInAnyOrder("Task_SendTriageEscalations", "EndEvent_TriageEscalationsSent");
+        .containsExactlyInAnyOrder("Task_RecordEscalations", "EndEvent_EscalationsRecorded");
   }
 
   @Test
@@ -187,7 +187,7 @@ class ProcessModelRulesTest {
     date.setTextContent("${clocks.due(execution, 'BoundaryEvent_TriageOlaReminder')}");
     definition.setTimeDate(date);
     copy.getEventDefinitions().add(definition);
-    element(model, "SubProcess_GiveFirstResponse").addChildElement(copy);
+    element(model, "SubProcess_ResolveTicket").addChildElement(copy);
 
     assertThatThrownBy(() -> assertKeeps(LADDER_TIMERS_MAPPED, "ticket-escalation.bpmn", model))
         .isInstanceOf(AssertionError.class)
