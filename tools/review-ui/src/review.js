@@ -151,14 +151,25 @@ function renderElementTable(elements) {
   $('#element-table tbody').replaceChildren(...rows);
 }
 
-function fillDiffSelects(model, shownId) {
+/** The two versions of a comparison, the older first, whichever way round they were picked. */
+function inOrder(kind, firstId, secondId) {
+  const pair = [findVersion(kind, firstId), findVersion(kind, secondId)];
+  if (!pair[0] || !pair[1]) throw new Error(`no deployed ${kind} versions ${firstId} and ${secondId} to compare`);
+  return pair[0].version.version <= pair[1].version.version ? pair : pair.reverse();
+}
+
+/** The version selects of a comparison: the pair given, else the shown version and the one before (or after) it. */
+function fillDiffSelects(prefix, model, shownId, pair) {
+  const index = model.versions.findIndex((v) => v.id === shownId); // versions are newest first
+  const before = model.versions[index + 1];
+  const after = model.versions[index - 1] || model.versions[index];
+  const [olderId, newerId] = pair || (before ? [before.id, shownId] : [shownId, after.id]);
   const options = (selected) => model.versions.map((v) =>
     el('option', { value: v.id, ...(v.id === selected ? { selected: 'selected' } : {}) }, versionLabel(model, v)));
-  const older = model.versions.find((v) => v.id !== shownId) || model.versions[0];
-  $('#diff-from').replaceChildren(...options(older.id));
-  $('#diff-to').replaceChildren(...options(shownId));
-  $('#diff-run').disabled = model.versions.length < 2;
-  $('#diff-run').title = model.versions.length < 2 ? 'Only one version is deployed' : '';
+  $(`#${prefix}-from`).replaceChildren(...options(olderId));
+  $(`#${prefix}-to`).replaceChildren(...options(newerId));
+  $(`#${prefix}-run`).disabled = model.versions.length < 2;
+  $(`#${prefix}-run`).title = model.versions.length < 2 ? 'Only one version is deployed' : '';
 }
 
 async function showProcess(id, diff) {
@@ -178,10 +189,11 @@ async function showProcess(id, diff) {
   processViewer.get('canvas').zoom('fit-viewport', 'auto');
   addOverlays(processViewer, elements);
   renderElementTable(elements);
-  fillDiffSelects(found.model, id);
+  const pair = diff && inOrder('process', diff.from, diff.to);
+  fillDiffSelects('diff', found.model, id, pair && pair.map((p) => p.version.id));
   $('#canvas').dataset.definitionId = id;
-  if (diff) {
-    await showDiff(diff.from, diff.to);
+  if (pair) {
+    await showDiff(...pair);
   } else {
     $('#diff-view').hidden = true;
   }
@@ -201,11 +213,9 @@ async function renderDiffPane(container, xml, markers) {
   }
 }
 
-async function showDiff(fromId, toId) {
-  const from = findVersion('process', fromId);
-  const to = findVersion('process', toId);
-  const [oldXml, newXml] = await Promise.all([get(`/processes/${encodeURIComponent(fromId)}/xml`, 'text'),
-    get(`/processes/${encodeURIComponent(toId)}/xml`, 'text')]);
+async function showDiff(from, to) {
+  const [oldXml, newXml] = await Promise.all([get(`/processes/${encodeURIComponent(from.version.id)}/xml`, 'text'),
+    get(`/processes/${encodeURIComponent(to.version.id)}/xml`, 'text')]);
   const changes = await diffXml(oldXml, newXml);
   $('#diff-view').hidden = false;
   $('#diff-title').textContent = `Differences from ${versionLabel(from.model, from.version)} to `
@@ -223,7 +233,8 @@ async function showDiff(fromId, toId) {
     el('td', {}, el('code', {}, c.id)),
     el('td', {}, c.name || ''),
     el('td', {}, c.type),
-    el('td', {}, c.properties.map((p) => el('div', {}, el('code', {}, p.name), `: ${p.oldValue} → ${p.newValue}`))))));
+    el('td', {}, c.properties.map((p) =>
+      el('div', {}, el('code', {}, p.name), `: ${p.oldValue} → ${p.newValue}`))))));
 }
 
 async function showDecision(id) {

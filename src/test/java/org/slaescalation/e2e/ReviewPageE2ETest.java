@@ -50,6 +50,7 @@ class ReviewPageE2ETest {
 
   static final String DIFF_KEY = "review-diff-test";
   private static final String RENAMED = "Triage and classify ticket";
+  private static final String FIX = "Task_FixInfrastructure";
   private static final String REMOVED = "BoundaryEvent_TriageOlaWarning";
 
   @LocalServerPort int port;
@@ -105,16 +106,36 @@ class ReviewPageE2ETest {
 
     WebElement changed = await("the renamed task is listed as changed", presenceOfElementLocated(By.cssSelector(
         "#diff-table tr[data-element-id='" + TicketProcess.TASK_TRIAGE + "'][data-change='changed']")));
-    assertThat(changed.getText()).contains("name", "Triage ticket", RENAMED);
+    assertThat(changed.getText()).contains("name: Triage ticket → " + RENAMED);
+    assertThat(diffRow(FIX)).contains("name: Fix infrastructure → Repair infrastructure");
     assertThat(driver.findElements(By.cssSelector(
         "#diff-table tr[data-element-id='" + REMOVED + "'][data-change='removed']"))).hasSize(1);
     assertThat(shapeClasses("#diff-after", TicketProcess.TASK_TRIAGE)).contains("diff-changed");
     assertThat(shapeClasses("#diff-before", REMOVED)).contains("diff-removed");
     assertThat(driver.findElements(shape("#diff-after", REMOVED))).isEmpty();
     saveScreenshot("review-diff");
+
+    // Picked the other way round, the page still compares the older version with the newer one.
+    new Select(driver.findElement(By.id("diff-from"))).selectByValue(newer.getId());
+    new Select(driver.findElement(By.id("diff-to"))).selectByValue(older.getId());
+    driver.findElement(By.id("diff-run")).click();
+    await("the reversed pick is shown", d -> older.getId().equals(
+        d.findElement(By.id("canvas")).getDomAttribute("data-definition-id"))
+        && !d.findElement(By.id("status")).isDisplayed());
+    await("the diff still reads from the older version", d -> d.findElement(By.id("diff-title")).getText()
+        .matches("Differences from " + DIFF_KEY + " v" + older.getVersion() + " .* to " + DIFF_KEY + " v"
+            + newer.getVersion() + " .*"));
+    assertThat(diffRow(FIX)).contains("name: Fix infrastructure → Repair infrastructure");
+    assertThat(new Select(driver.findElement(By.id("diff-from"))).getFirstSelectedOption().getDomAttribute("value"))
+        .isEqualTo(older.getId());
   }
 
-  /** Version 1: the ticket process under another key; version 2: one task renamed and one timer removed. */
+  private String diffRow(String elementId) {
+    return await(elementId + " in the diff", presenceOfElementLocated(By.cssSelector(
+        "#diff-table tr[data-element-id='" + elementId + "']"))).getText();
+  }
+
+  /** Version 1: the ticket process under another key; version 2: two tasks renamed and one timer removed. */
   private List<ProcessDefinition> deployTwoVersionsOfACopy() {
     List<ProcessDefinition> deployed = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(DIFF_KEY).orderByProcessDefinitionVersion().asc().list();
@@ -125,6 +146,7 @@ class ReviewPageE2ETest {
     Document changed = parse(original);
     Element task = byId(changed, TicketProcess.TASK_TRIAGE);
     task.setAttribute("name", RENAMED);
+    byId(changed, FIX).setAttribute("name", "Repair infrastructure");
     remove(changed, REMOVED);
     List<ProcessDefinition> versions = new ArrayList<>();
     for (String xml : List.of(original, serialize(changed))) {
