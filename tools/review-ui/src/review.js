@@ -1,8 +1,10 @@
 // The review page: bpmn-js renders a process version with the team, OLA budget, timers and form of each element as
-// overlays; dmn-js shows a decision table read-only; bpmn-js-differ compares two versions of a process.
+// overlays; dmn-js shows a decision table read-only; bpmn-js-differ compares two versions of a process, dmn.js two
+// versions of a decision table rule by rule.
 import BpmnViewer from 'bpmn-js/lib/NavigatedViewer';
 import DmnViewer from 'dmn-js/lib/Viewer';
 import { diffXml } from './diff.js';
+import { describeCell, describeRow, diffDmn } from './dmn.js';
 
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -237,7 +239,7 @@ async function showDiff(from, to) {
       el('div', {}, el('code', {}, p.name), `: ${p.oldValue} → ${p.newValue}`))))));
 }
 
-async function showDecision(id) {
+async function showDecision(id, diff) {
   const found = findVersion('decision', id);
   if (!found) {
     status(`No deployed decision definition ${id}`);
@@ -255,14 +257,43 @@ async function showDecision(id) {
   if (view) {
     await dmnViewer.open(view);
   }
+  const pair = diff && inOrder('decision', diff.from, diff.to);
+  fillDiffSelects('dmn-diff', found.model, id, pair && pair.map((p) => p.version.id));
   $('#dmn').dataset.definitionId = id;
+  if (pair) {
+    await showDecisionDiff(...pair);
+  } else {
+    $('#dmn-diff-view').hidden = true;
+  }
   status('');
+}
+
+async function showDecisionDiff(from, to) {
+  const [oldXml, newXml] = await Promise.all([get(`/decisions/${encodeURIComponent(from.version.id)}/xml`, 'text'),
+    get(`/decisions/${encodeURIComponent(to.version.id)}/xml`, 'text')]);
+  // A decision's XML is its whole DMN file: show the table of this decision only.
+  const table = (await diffDmn(oldXml, newXml)).find((t) => t.id === to.model.key);
+  const rules = table ? table.rules : [];
+  $('#dmn-diff-view').hidden = false;
+  $('#dmn-diff-title').textContent = `Differences from ${versionLabel(from.model, from.version)} to `
+    + `${versionLabel(to.model, to.version)}: ${rules.length ? `${rules.length} rules` : 'no rules'}`;
+  $('#dmn-diff-properties').replaceChildren(...(table ? table.properties : []).map((p) =>
+    el('li', {}, `${p.name}: ${p.oldValue} → ${p.newValue}`)));
+  $('#dmn-diff-table tbody').replaceChildren(...rules.map((r) => el('tr',
+    { className: `diff-${r.change}`, 'data-rule-id': r.id, 'data-change': r.change },
+    el('td', {}, r.change),
+    el('td', {}, el('code', {}, r.id)),
+    el('td', {}, describeRow(r)),
+    el('td', {}, r.cells.map((c) => el('div', {}, describeCell(r.change, c)))))));
 }
 
 function route() {
   const [kind, ...rest] = decodeURIComponent(location.hash.substring(1)).split('/');
   if (kind === 'decision' && rest.length) {
     return showDecision(rest.join('/'));
+  }
+  if (kind === 'decision-diff' && rest.length === 2) {
+    return showDecision(rest[1], { from: rest[0], to: rest[1] });
   }
   if (kind === 'diff' && rest.length === 2) {
     return showProcess(rest[1], { from: rest[0], to: rest[1] });
@@ -286,6 +317,12 @@ async function navigate() {
 $('#diff-form').addEventListener('submit', (event) => {
   event.preventDefault();
   location.hash = `diff/${encodeURIComponent($('#diff-from').value)}/${encodeURIComponent($('#diff-to').value)}`;
+});
+
+$('#dmn-diff-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  location.hash = `decision-diff/${encodeURIComponent($('#dmn-diff-from').value)}/`
+    + encodeURIComponent($('#dmn-diff-to').value);
 });
 
 window.addEventListener('hashchange', navigate);

@@ -5,14 +5,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { diffXml } from '../src/diff.js';
+import { replaceOnce } from './models.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shipped = await readFile(path.resolve(here, '../../../processes/ticket-escalation.bpmn'), 'utf8');
-
-function replaceOnce(xml, search, replacement) {
-  assert.ok(xml.includes(search), `the shipped model no longer contains ${search}`);
-  return xml.replace(search, replacement);
-}
 
 const properties = (changes, id) => changes.find((c) => c.id === id)?.properties
   .map((p) => `${p.name}: ${p.oldValue} → ${p.newValue}`);
