@@ -147,6 +147,7 @@ class ReviewPageE2ETest {
     assertThat(ruleRow("Rule_OlaBudget_13", "added")).startsWith("added Rule_OlaBudget_13 row 13")
         .contains("Team: \"security\"", "Priority: -", "Budget (ISO-8601 duration): \"PT4H\"", "Calendar: \"24x7\"");
     assertThat(driver.findElements(By.cssSelector("#dmn-diff-table tbody tr"))).hasSize(2);
+    assertThat(driver.findElement(By.id("dmn-diff-properties")).getText()).isEqualTo("hit policy: UNIQUE → FIRST");
     assertThat(driver.findElement(By.id("dmn-diff-title")).getText()).contains(
         DIFF_DECISION_KEY + " v" + olderTable.getVersion(), DIFF_DECISION_KEY + " v" + newerTable.getVersion());
     saveScreenshot("review-decision-diff");
@@ -185,7 +186,7 @@ class ReviewPageE2ETest {
     return versions;
   }
 
-  /** Version 1: OlaBudget under another key; version 2: engineering's P3 budget raised, a rule added. */
+  /** Version 1: OlaBudget under another key; version 2: one budget raised, hit policy FIRST, a rule added. */
   private List<DecisionDefinition> deployTwoVersionsOfABudgetCopy() {
     List<DecisionDefinition> deployed = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(DIFF_DECISION_KEY).orderByDecisionDefinitionVersion().asc().list();
@@ -196,8 +197,9 @@ class ReviewPageE2ETest {
         "id=\"OlaBudget\"", "id=\"" + DIFF_DECISION_KEY + "\""),
         "dmnElementRef=\"OlaBudget\"", "dmnElementRef=\"" + DIFF_DECISION_KEY + "\""),
         "id=\"Definitions_OlaBudget\"", "id=\"Definitions_" + DIFF_DECISION_KEY + "\"");
-    String changed = replaceOnce(replaceOnce(original, "<text>\"PT16H\"</text>", "<text>\"PT20H\"</text>"),
-        "</decisionTable>", """
+    String edited = replaceOnce(replaceOnce(original, "<text>\"PT16H\"</text>", "<text>\"PT20H\"</text>"),
+        "hitPolicy=\"UNIQUE\"", "hitPolicy=\"FIRST\"");
+    String changed = replaceOnce(edited, "</decisionTable>", """
           <rule id="Rule_OlaBudget_13">
             <inputEntry id="InputEntry_OlaBudget_13_Team"><text>"security"</text></inputEntry>
             <inputEntry id="InputEntry_OlaBudget_13_Priority"><text></text></inputEntry>
