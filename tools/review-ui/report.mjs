@@ -1,6 +1,7 @@
 // The static review report of the models in processes/, for pull requests: each BPMN rendered as SVG (bpmn-js in
 // headless Chromium), its element table (lane/team, form, timers and what sets them), the DMN tables, the OLA
-// coverage margins and the lint result when those files exist, and the semantic diff against a git revision.
+// coverage margins and the lint result when those files exist, and against a git revision the semantic diff of
+// each BPMN file and the rule-by-rule diff of each DMN table.
 //
 //   node report.mjs --processes <folder> --out <folder> [--base <git revision>] [--coverage <json>] [--lint <json>]
 //                   [--chromium <executable>]
@@ -13,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { BpmnModdle } from 'bpmn-moddle';
-import { DmnModdle } from 'dmn-moddle';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { diffXml } from './src/diff.js';
+import { describeCell, describeRow, diffDmn, readDecisionTables } from './src/dmn.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -109,17 +110,34 @@ function timer(node) {
 }
 
 async function decisionTables(xml) {
-  const { rootElement: definitions } = await new DmnModdle().fromXML(xml);
-  return (definitions.drgElement || []).filter((d) => d.decisionLogic?.$type === 'dmn:DecisionTable').map((d) => {
-    const logic = d.decisionLogic;
-    const headers = ['#', ...logic.input.map((i) => `${i.label || ''} (${i.inputExpression?.text || ''})`),
-      ...logic.output.map((o) => `${o.label || o.name} → ${o.name}`), 'Annotation'];
-    const rows = logic.rule.map((rule, index) => [String(index + 1),
-      ...rule.inputEntry.map((e) => code(e.text || '-')), ...rule.outputEntry.map((e) => code(e.text)),
-      escape(rule.description)]);
-    return `<h3>Decision ${code(d.id)} (${escape(d.name)}), hit policy ${escape(logic.hitPolicy || 'UNIQUE')}</h3>`
+  return (await readDecisionTables(xml)).map((d) => {
+    const headers = ['#', ...d.columns.map((c) => (c.kind === 'input' ? `${c.label} (${c.expression})`
+      : `${c.label} → ${c.expression}`)), 'Annotation'];
+    const rows = d.rules.map((rule, index) => [String(index + 1),
+      ...d.columns.map((c, i) => code(rule.cells[i] || (c.kind === 'input' ? '-' : ''))),
+      escape(rule.cells[d.columns.length])]);
+    return `<h3>Decision ${code(d.id)} (${escape(d.name)}), hit policy ${escape(d.hitPolicy)}</h3>`
       + (d.description ? `<p>${escape(d.description)}</p>` : '') + table(headers, rows, 'decision');
   }).join('\n');
+}
+
+/** The rule-by-rule changes of each decision table of a DMN file since the base revision. */
+async function decisionDiffSection(folder, file, xml, base) {
+  if (!base) return '';
+  const old = gitShow(folder, base, file);
+  if (old === null) {
+    return `<h3>Changes since ${code(base)}</h3><p>${code(file)} is new since ${code(base)}.</p>`;
+  }
+  const tables = await diffDmn(old, xml);
+  if (!tables.length) {
+    return `<h3>Changes since ${code(base)}</h3><p>No changes to the decision tables.</p>`;
+  }
+  return `<h3>Changes since ${code(base)}</h3>` + tables.map((t) => `<h4>Decision ${code(t.id)} `
+    + `(${escape(t.name)}): <span class="diff-${t.change}">${t.change}</span></h4>`
+    + t.properties.map((p) => `<p>${escape(p.name)}: ${escape(p.oldValue)} → ${escape(p.newValue)}</p>`).join('')
+    + (t.rules.length ? table(['Change', 'Rule', 'Row', 'Cells'], t.rules.map((r) => [
+      `<span class="diff-${r.change}">${r.change}</span>`, code(r.id), escape(describeRow(r)),
+      r.cells.map((c) => escape(describeCell(r.change, c))).join('<br>')]), 'diff') : '')).join('\n');
 }
 
 function coverageSection(file) {
@@ -225,12 +243,14 @@ async function main() {
   }
   if (opts.base) {
     const removed = (gitShow(folder, opts.base, '') || '').split('\n')
-      .filter((f) => f.endsWith('.bpmn') && !bpmnFiles.includes(f));
+      .filter((f) => /\.(bpmn|dmn)$/.test(f) && !files.includes(f));
     if (removed.length) sections.push(`<p>Removed since ${code(opts.base)}: ${removed.map(code).join(', ')}</p>`);
   }
   const decisions = [];
   for (const file of dmnFiles) {
-    decisions.push(`<h2>${escape(file)}</h2>` + await decisionTables(readFileSync(join(folder, file), 'utf8')));
+    const xml = readFileSync(join(folder, file), 'utf8');
+    decisions.push(`<h2>${escape(file)}</h2>` + await decisionDiffSection(folder, file, xml, opts.base)
+      + await decisionTables(xml));
   }
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Process model review</title>
 <style>
@@ -240,7 +260,7 @@ table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0 1.5rem; }
 th, td { border: 1px solid #d0d7de; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f7; } .note { color: #555; } .bad { color: #b91c1c; }
 .diff-added { background: #bbf7d0; } .diff-removed { background: #fecaca; } .diff-changed { background: #fed7aa; }
-.diff-layout { background: #bfdbfe; }
+.diff-layout, .diff-moved { background: #bfdbfe; }
 </style></head><body>
 <h1>Process model review</h1>
 <p>Models in <code>processes/</code>${opts.base ? `, compared with git revision ${code(opts.base)}` : ''}.

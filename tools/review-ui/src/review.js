@@ -1,8 +1,10 @@
 // The review page: bpmn-js renders a process version with the team, OLA budget, timers and form of each element as
-// overlays; dmn-js shows a decision table read-only; bpmn-js-differ compares two versions of a process.
+// overlays; dmn-js shows a decision table read-only; bpmn-js-differ compares two versions of a process, dmn.js two
+// versions of a decision table rule by rule.
 import BpmnViewer from 'bpmn-js/lib/NavigatedViewer';
 import DmnViewer from 'dmn-js/lib/Viewer';
 import { diffXml } from './diff.js';
+import { describeCell, describeRow, diffDmn } from './dmn.js';
 
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -151,14 +153,25 @@ function renderElementTable(elements) {
   $('#element-table tbody').replaceChildren(...rows);
 }
 
-function fillDiffSelects(model, shownId) {
+/** The two versions of a comparison, the older first, whichever way round they were picked. */
+function inOrder(kind, firstId, secondId) {
+  const pair = [findVersion(kind, firstId), findVersion(kind, secondId)];
+  if (!pair[0] || !pair[1]) throw new Error(`no deployed ${kind} versions ${firstId} and ${secondId} to compare`);
+  return pair[0].version.version <= pair[1].version.version ? pair : pair.reverse();
+}
+
+/** The version selects of a comparison: the pair given, else the shown version and the one before (or after) it. */
+function fillDiffSelects(prefix, model, shownId, pair) {
+  const index = model.versions.findIndex((v) => v.id === shownId); // versions are newest first
+  const before = model.versions[index + 1];
+  const after = model.versions[index - 1] || model.versions[index];
+  const [olderId, newerId] = pair || (before ? [before.id, shownId] : [shownId, after.id]);
   const options = (selected) => model.versions.map((v) =>
     el('option', { value: v.id, ...(v.id === selected ? { selected: 'selected' } : {}) }, versionLabel(model, v)));
-  const older = model.versions.find((v) => v.id !== shownId) || model.versions[0];
-  $('#diff-from').replaceChildren(...options(older.id));
-  $('#diff-to').replaceChildren(...options(shownId));
-  $('#diff-run').disabled = model.versions.length < 2;
-  $('#diff-run').title = model.versions.length < 2 ? 'Only one version is deployed' : '';
+  $(`#${prefix}-from`).replaceChildren(...options(olderId));
+  $(`#${prefix}-to`).replaceChildren(...options(newerId));
+  $(`#${prefix}-run`).disabled = model.versions.length < 2;
+  $(`#${prefix}-run`).title = model.versions.length < 2 ? 'Only one version is deployed' : '';
 }
 
 async function showProcess(id, diff) {
@@ -178,10 +191,11 @@ async function showProcess(id, diff) {
   processViewer.get('canvas').zoom('fit-viewport', 'auto');
   addOverlays(processViewer, elements);
   renderElementTable(elements);
-  fillDiffSelects(found.model, id);
+  const pair = diff && inOrder('process', diff.from, diff.to);
+  fillDiffSelects('diff', found.model, id, pair && pair.map((p) => p.version.id));
   $('#canvas').dataset.definitionId = id;
-  if (diff) {
-    await showDiff(diff.from, diff.to);
+  if (pair) {
+    await showDiff(...pair);
   } else {
     $('#diff-view').hidden = true;
   }
@@ -201,11 +215,9 @@ async function renderDiffPane(container, xml, markers) {
   }
 }
 
-async function showDiff(fromId, toId) {
-  const from = findVersion('process', fromId);
-  const to = findVersion('process', toId);
-  const [oldXml, newXml] = await Promise.all([get(`/processes/${encodeURIComponent(fromId)}/xml`, 'text'),
-    get(`/processes/${encodeURIComponent(toId)}/xml`, 'text')]);
+async function showDiff(from, to) {
+  const [oldXml, newXml] = await Promise.all([get(`/processes/${encodeURIComponent(from.version.id)}/xml`, 'text'),
+    get(`/processes/${encodeURIComponent(to.version.id)}/xml`, 'text')]);
   const changes = await diffXml(oldXml, newXml);
   $('#diff-view').hidden = false;
   $('#diff-title').textContent = `Differences from ${versionLabel(from.model, from.version)} to `
@@ -223,10 +235,11 @@ async function showDiff(fromId, toId) {
     el('td', {}, el('code', {}, c.id)),
     el('td', {}, c.name || ''),
     el('td', {}, c.type),
-    el('td', {}, c.properties.map((p) => el('div', {}, el('code', {}, p.name), `: ${p.oldValue} → ${p.newValue}`))))));
+    el('td', {}, c.properties.map((p) =>
+      el('div', {}, el('code', {}, p.name), `: ${p.oldValue} → ${p.newValue}`))))));
 }
 
-async function showDecision(id) {
+async function showDecision(id, diff) {
   const found = findVersion('decision', id);
   if (!found) {
     status(`No deployed decision definition ${id}`);
@@ -244,14 +257,43 @@ async function showDecision(id) {
   if (view) {
     await dmnViewer.open(view);
   }
+  const pair = diff && inOrder('decision', diff.from, diff.to);
+  fillDiffSelects('dmn-diff', found.model, id, pair && pair.map((p) => p.version.id));
   $('#dmn').dataset.definitionId = id;
+  if (pair) {
+    await showDecisionDiff(...pair);
+  } else {
+    $('#dmn-diff-view').hidden = true;
+  }
   status('');
+}
+
+async function showDecisionDiff(from, to) {
+  const [oldXml, newXml] = await Promise.all([get(`/decisions/${encodeURIComponent(from.version.id)}/xml`, 'text'),
+    get(`/decisions/${encodeURIComponent(to.version.id)}/xml`, 'text')]);
+  // A decision's XML is its whole DMN file: show the table of this decision only.
+  const table = (await diffDmn(oldXml, newXml)).find((t) => t.id === to.model.key);
+  const rules = table ? table.rules : [];
+  $('#dmn-diff-view').hidden = false;
+  $('#dmn-diff-title').textContent = `Differences from ${versionLabel(from.model, from.version)} to `
+    + `${versionLabel(to.model, to.version)}: ${rules.length ? `${rules.length} rules` : 'no rules'}`;
+  $('#dmn-diff-properties').replaceChildren(...(table ? table.properties : []).map((p) =>
+    el('li', {}, `${p.name}: ${p.oldValue} → ${p.newValue}`)));
+  $('#dmn-diff-table tbody').replaceChildren(...rules.map((r) => el('tr',
+    { className: `diff-${r.change}`, 'data-rule-id': r.id, 'data-change': r.change },
+    el('td', {}, r.change),
+    el('td', {}, el('code', {}, r.id)),
+    el('td', {}, describeRow(r)),
+    el('td', {}, r.cells.map((c) => el('div', {}, describeCell(r.change, c)))))));
 }
 
 function route() {
   const [kind, ...rest] = decodeURIComponent(location.hash.substring(1)).split('/');
   if (kind === 'decision' && rest.length) {
     return showDecision(rest.join('/'));
+  }
+  if (kind === 'decision-diff' && rest.length === 2) {
+    return showDecision(rest[1], { from: rest[0], to: rest[1] });
   }
   if (kind === 'diff' && rest.length === 2) {
     return showProcess(rest[1], { from: rest[0], to: rest[1] });
@@ -275,6 +317,12 @@ async function navigate() {
 $('#diff-form').addEventListener('submit', (event) => {
   event.preventDefault();
   location.hash = `diff/${encodeURIComponent($('#diff-from').value)}/${encodeURIComponent($('#diff-to').value)}`;
+});
+
+$('#dmn-diff-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  location.hash = `decision-diff/${encodeURIComponent($('#dmn-diff-from').value)}/`
+    + encodeURIComponent($('#dmn-diff-to').value);
 });
 
 window.addEventListener('hashchange', navigate);

@@ -15,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The data of the review page: the deployed models, the XML of one version (rendered by bpmn-js and dmn-js in the
- * browser, and diffed there with bpmn-js-differ) and the overlay data of a process version.
+ * browser, and diffed there: processes with bpmn-js-differ, decision tables rule by rule) and the overlay data of a
+ * process version.
  */
 @RestController
 @RequestMapping("/review/api")

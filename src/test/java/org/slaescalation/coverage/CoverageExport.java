@@ -31,8 +31,9 @@ public final class CoverageExport {
         "--spring.datasource.url=jdbc:h2:mem:coverage-export;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
         "--camunda.bpm.job-execution.enabled=false",
         "--escalation.coverage.check-on-startup=false",
-        // The service does not start without a first administrator; nobody logs in to this in-memory instance.
-        "--camunda.bpm.admin-user.id=coverage-export",
+        // The service does not start without a first administrator; nobody logs in to this in-memory instance. Its
+        // id must match Camunda's default user id pattern ([a-zA-Z0-9]+, or camunda-admin): no hyphen.
+        "--camunda.bpm.admin-user.id=coverageexport",
         "--camunda.bpm.admin-user.password=" + java.util.UUID.randomUUID(),
         "--logging.level.root=WARN")) {
       var rows = new CoverageController(context.getBean(OlaCoverage.class)).coverage();

@@ -17,6 +17,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,12 @@ import org.w3c.dom.NodeList;
 /**
  * The model review page in a real (headless) Chromium: it renders the ticket process with bpmn-js, shows each
  * element's team, OLA budget, form and timers as overlays, shows a decision table with dmn-js, and shows the
- * differences between two deployed versions of a process, listed and marked on the diagrams.
+ * differences between two deployed versions of a process, listed and marked on the diagrams, and of a decision
+ * table, rule by rule.
  *
  * <p>The two versions are a copy of the ticket process under the key {@value #DIFF_KEY}, deployed by this test: a
  * new version of {@code ticket-escalation} itself would become the version that the other tests' tickets start.
+ * Likewise the two decision versions are a copy of {@code OlaBudget} under the key {@value #DIFF_DECISION_KEY}.
  * Needs Debian's {@code chromium} and {@code chromium-driver}: skipped locally without them, failing on CI. On
  * failure a screenshot and the page source are written to {@code target/e2e/}.
  */
@@ -49,7 +52,9 @@ import org.w3c.dom.NodeList;
 class ReviewPageE2ETest {
 
   static final String DIFF_KEY = "review-diff-test";
+  static final String DIFF_DECISION_KEY = "ReviewDiffTestBudget";
   private static final String RENAMED = "Triage and classify ticket";
+  private static final String FIX = "Task_FixInfrastructure";
   private static final String REMOVED = "BoundaryEvent_TriageOlaWarning";
 
   @LocalServerPort int port;
@@ -68,6 +73,7 @@ class ReviewPageE2ETest {
   @Test
   void theReviewPageShowsTheTicketProcessWithOverlaysADecisionTableAndADiffOfTwoVersions() {
     List<ProcessDefinition> versions = deployTwoVersionsOfACopy();
+    List<DecisionDefinition> decisions = deployTwoVersionsOfABudgetCopy();
 
     // The review page is for team leads and administrators: the login page sends back to it.
     driver.get("http://localhost:" + port + "/review");
@@ -105,16 +111,60 @@ class ReviewPageE2ETest {
 
     WebElement changed = await("the renamed task is listed as changed", presenceOfElementLocated(By.cssSelector(
         "#diff-table tr[data-element-id='" + TicketProcess.TASK_TRIAGE + "'][data-change='changed']")));
-    assertThat(changed.getText()).contains("name", "Triage ticket", RENAMED);
+    assertThat(changed.getText()).contains("name: Triage ticket → " + RENAMED);
+    assertThat(diffRow(FIX)).contains("name: Fix infrastructure → Repair infrastructure");
     assertThat(driver.findElements(By.cssSelector(
         "#diff-table tr[data-element-id='" + REMOVED + "'][data-change='removed']"))).hasSize(1);
     assertThat(shapeClasses("#diff-after", TicketProcess.TASK_TRIAGE)).contains("diff-changed");
     assertThat(shapeClasses("#diff-before", REMOVED)).contains("diff-removed");
     assertThat(driver.findElements(shape("#diff-after", REMOVED))).isEmpty();
     saveScreenshot("review-diff");
+
+    // Picked the other way round, the page still compares the older version with the newer one.
+    new Select(driver.findElement(By.id("diff-from"))).selectByValue(newer.getId());
+    new Select(driver.findElement(By.id("diff-to"))).selectByValue(older.getId());
+    driver.findElement(By.id("diff-run")).click();
+    await("the reversed pick is shown", d -> older.getId().equals(
+        d.findElement(By.id("canvas")).getDomAttribute("data-definition-id"))
+        && !d.findElement(By.id("status")).isDisplayed());
+    await("the diff still reads from the older version", d -> d.findElement(By.id("diff-title")).getText()
+        .matches("Differences from " + DIFF_KEY + " v" + older.getVersion() + " .* to " + DIFF_KEY + " v"
+            + newer.getVersion() + " .*"));
+    assertThat(diffRow(FIX)).contains("name: Fix infrastructure → Repair infrastructure");
+    assertThat(new Select(driver.findElement(By.id("diff-from"))).getFirstSelectedOption().getDomAttribute("value"))
+        .isEqualTo(older.getId());
+
+    DecisionDefinition olderTable = decisions.get(0);
+    DecisionDefinition newerTable = decisions.get(1);
+    driver.findElement(By.cssSelector("#decision-list a[data-definition-id='" + newerTable.getId() + "']")).click();
+    await("version 2 of the decision copy is shown", d -> newerTable.getId().equals(
+        d.findElement(By.id("dmn")).getDomAttribute("data-definition-id")));
+    assertThat(new Select(driver.findElement(By.id("dmn-diff-from"))).getFirstSelectedOption()
+        .getDomAttribute("value")).as("the version before the shown one").isEqualTo(olderTable.getId());
+    driver.findElement(By.id("dmn-diff-run")).click();
+    assertThat(ruleRow("Rule_OlaBudget_07", "changed"))
+        .isEqualTo("changed Rule_OlaBudget_07 row 7 Budget (ISO-8601 duration): \"PT16H\" → \"PT20H\"");
+    assertThat(ruleRow("Rule_OlaBudget_13", "added")).startsWith("added Rule_OlaBudget_13 row 13")
+        .contains("Team: \"security\"", "Priority: -", "Budget (ISO-8601 duration): \"PT4H\"", "Calendar: \"24x7\"");
+    assertThat(driver.findElements(By.cssSelector("#dmn-diff-table tbody tr"))).hasSize(2);
+    assertThat(driver.findElement(By.id("dmn-diff-properties")).getText()).isEqualTo("hit policy: UNIQUE → FIRST");
+    assertThat(driver.findElement(By.id("dmn-diff-title")).getText()).contains(
+        DIFF_DECISION_KEY + " v" + olderTable.getVersion(), DIFF_DECISION_KEY + " v" + newerTable.getVersion());
+    saveScreenshot("review-decision-diff");
   }
 
-  /** Version 1: the ticket process under another key; version 2: one task renamed and one timer removed. */
+  private String ruleRow(String ruleId, String change) {
+    return await(ruleId + " " + change + " in the decision diff", presenceOfElementLocated(By.cssSelector(
+        "#dmn-diff-table tr[data-rule-id='" + ruleId + "'][data-change='" + change + "']"))).getText()
+        .replace('\n', ' ');
+  }
+
+  private String diffRow(String elementId) {
+    return await(elementId + " in the diff", presenceOfElementLocated(By.cssSelector(
+        "#diff-table tr[data-element-id='" + elementId + "']"))).getText();
+  }
+
+  /** Version 1: the ticket process under another key; version 2: two tasks renamed and one timer removed. */
   private List<ProcessDefinition> deployTwoVersionsOfACopy() {
     List<ProcessDefinition> deployed = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(DIFF_KEY).orderByProcessDefinitionVersion().asc().list();
@@ -125,6 +175,7 @@ class ReviewPageE2ETest {
     Document changed = parse(original);
     Element task = byId(changed, TicketProcess.TASK_TRIAGE);
     task.setAttribute("name", RENAMED);
+    byId(changed, FIX).setAttribute("name", "Repair infrastructure");
     remove(changed, REMOVED);
     List<ProcessDefinition> versions = new ArrayList<>();
     for (String xml : List.of(original, serialize(changed))) {
@@ -135,15 +186,54 @@ class ReviewPageE2ETest {
     return versions;
   }
 
-  private static String copyUnderKey(String key) {
-    try (InputStream in = ReviewPageE2ETest.class.getResourceAsStream("/processes/ticket-escalation.bpmn")) {
-      assertThat(in).as("processes/ticket-escalation.bpmn on the classpath").isNotNull();
-      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return xml.replace("id=\"" + TicketProcess.PROCESS_KEY + "\"", "id=\"" + key + "\"")
-          .replace("processRef=\"" + TicketProcess.PROCESS_KEY + "\"", "processRef=\"" + key + "\"");
+  /** Version 1: OlaBudget under another key; version 2: one budget raised, hit policy FIRST, a rule added. */
+  private List<DecisionDefinition> deployTwoVersionsOfABudgetCopy() {
+    List<DecisionDefinition> deployed = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(DIFF_DECISION_KEY).orderByDecisionDefinitionVersion().asc().list();
+    if (deployed.size() >= 2) {
+      return deployed.subList(deployed.size() - 2, deployed.size());
+    }
+    String original = replaceOnce(replaceOnce(replaceOnce(resource("/processes/ola-budget.dmn"),
+        "id=\"OlaBudget\"", "id=\"" + DIFF_DECISION_KEY + "\""),
+        "dmnElementRef=\"OlaBudget\"", "dmnElementRef=\"" + DIFF_DECISION_KEY + "\""),
+        "id=\"Definitions_OlaBudget\"", "id=\"Definitions_" + DIFF_DECISION_KEY + "\"");
+    String edited = replaceOnce(replaceOnce(original, "<text>\"PT16H\"</text>", "<text>\"PT20H\"</text>"),
+        "hitPolicy=\"UNIQUE\"", "hitPolicy=\"FIRST\"");
+    String changed = replaceOnce(edited, "</decisionTable>", """
+          <rule id="Rule_OlaBudget_13">
+            <inputEntry id="InputEntry_OlaBudget_13_Team"><text>"security"</text></inputEntry>
+            <inputEntry id="InputEntry_OlaBudget_13_Priority"><text></text></inputEntry>
+            <outputEntry id="OutputEntry_OlaBudget_13_Budget"><text>"PT4H"</text></outputEntry>
+            <outputEntry id="OutputEntry_OlaBudget_13_Calendar"><text>"24x7"</text></outputEntry>
+          </rule>
+        </decisionTable>""");
+    List<DecisionDefinition> versions = new ArrayList<>();
+    for (String xml : List.of(original, changed)) {
+      String deploymentId = repositoryService.createDeployment().name(DIFF_DECISION_KEY)
+          .addString(DIFF_DECISION_KEY + ".dmn", xml).deploy().getId();
+      versions.add(repositoryService.createDecisionDefinitionQuery().deploymentId(deploymentId).singleResult());
+    }
+    return versions;
+  }
+
+  private static String replaceOnce(String text, String search, String replacement) {
+    assertThat(text).as("the shipped model").containsOnlyOnce(search);
+    return text.replace(search, replacement);
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = ReviewPageE2ETest.class.getResourceAsStream(path)) {
+      assertThat(in).as(path + " on the classpath").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String copyUnderKey(String key) {
+    return resource("/processes/ticket-escalation.bpmn")
+        .replace("id=\"" + TicketProcess.PROCESS_KEY + "\"", "id=\"" + key + "\"")
+        .replace("processRef=\"" + TicketProcess.PROCESS_KEY + "\"", "processRef=\"" + key + "\"");
   }
 
   /** Removes an element, the sequence flows from and to it, and every reference to them (lanes, DI, flows). */
