@@ -56,7 +56,7 @@ function ladderMapping(node) {
 function timerSource(expression, node) {
   const mapping = node ? ladderMapping(node) : null;
   if (mapping) {
-    return `${code(mapping.clock)} · ${code(mapping.rung)}, set by ${code(expression)} <small>(TicketClocks: `
+    return `${code(mapping.clock)} · ${code(mapping.rung)}, set by ${code(expression)} <small>(ClockExpressions: `
       + 'business time, computed on entry, moved by pauses and re-prioritisation)</small>';
   }
   return expression ? `fixed expression ${code(expression)}` : 'no date';
