@@ -32,6 +32,12 @@ class DocumentationLinksTest {
   }
 
   @Test
+  void theReadmeStaysShort() throws IOException {
+    assertThat(Files.size(README)).as("bytes of README.md; details belong on a page under docs/")
+        .isLessThanOrEqualTo(14_000);
+  }
+
+  @Test
   void aMissingFileOrHeadingIsReportedWithItsLine(@TempDir Path repo) throws IOException {
     Files.createDirectories(repo.resolve("docs"));
     Files.createDirectories(repo.resolve("src"));
@@ -52,7 +58,7 @@ class DocumentationLinksTest {
         # Readme
         See [the guide](docs/guide.md#clocks-and-escalations), [the CVE](docs/guide.md#code-in-queries-cve-2026-109432),
         [the source](src/Main.java), [the top](#readme), [GitHub](https://github.com/x#y) and `[code](none.md)`.
-        A [moved section](docs/guide.md#not-a-heading), a [missing page](docs/gone.md) and [a typo](#readm).
+        A [moved section](docs/guide.md#not-a-heading), a [`missing` page](docs/gone.md) and [a typo](#readm).
         [far away](../../outside.md)
         [ref]: docs/guide.md#calendars
         """);
@@ -62,7 +68,7 @@ class DocumentationLinksTest {
     assertThat(problems).extracting(Object::toString).containsExactly(
         "README.md:4: [moved section](docs/guide.md#not-a-heading): no heading with anchor #not-a-heading in "
             + Path.of("docs", "guide.md"),
-        "README.md:4: [missing page](docs/gone.md): no file " + Path.of("docs", "gone.md"),
+        "README.md:4: [`missing` page](docs/gone.md): no file " + Path.of("docs", "gone.md"),
         "README.md:4: [a typo](#readm): no heading with anchor #readm in README.md",
         "README.md:5: [far away](../../outside.md): points outside the repository",
         "README.md:6: [ref]: docs/guide.md#calendars: no heading with anchor #calendars in "

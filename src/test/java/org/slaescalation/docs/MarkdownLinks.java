@@ -77,11 +77,11 @@ final class MarkdownLinks {
       String text = withoutCodeSpans(line);
       Matcher inline = INLINE_LINK.matcher(text);
       while (inline.find()) {
-        check(source, i + 1, inline.group(), inline.group(2), problems);
+        check(source, i + 1, line.substring(inline.start(), inline.end()), inline.group(2), problems);
       }
       Matcher definition = REFERENCE_DEFINITION.matcher(text);
       if (definition.matches()) {
-        check(source, i + 1, definition.group().strip(), definition.group(1), problems);
+        check(source, i + 1, line.strip(), definition.group(1), problems);
       }
     }
     return problems;
@@ -156,6 +156,7 @@ final class MarkdownLinks {
     return slug.toString();
   }
 
+  /** The line with each code span blanked out, so that offsets stay those of the line. */
   private static String withoutCodeSpans(String line) {
     Matcher span = CODE_SPAN.matcher(line);
     StringBuilder text = new StringBuilder();
