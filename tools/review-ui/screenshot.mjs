@@ -1,4 +1,4 @@
-// Takes the README's screenshot of the review page from a running service (mvn spring-boot:run):
+// Takes the screenshot of the review page in docs/model-review.md from a running service (mvn spring-boot:run):
 //   node screenshot.mjs http://localhost:8080 ../../docs/images/review-page.png [user] [password]
 import { chromium } from 'playwright-core';
 

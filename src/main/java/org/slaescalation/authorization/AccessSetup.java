@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, at every start and idempotently, the group {@code integration} and the authorizations of every role
- * (the README's table under <i>Security</i>): it adds what is missing and never removes what an administrator
- * granted on top. Runs after {@code team.TeamSetup}, which creates the team and lead groups and the filters.
+ * (the table under <i>Security</i> in docs/operations.md): it adds what is missing and never removes what an
+ * administrator granted on top. Runs after {@code team.TeamSetup}, which creates the team and lead groups and the
+ * filters.
  *
  * <p>It also grants the open ticket tasks that have no authorization at all, for example tasks created while
  * authorization checks were off (an installation upgraded from a version without them): their team, its leads and

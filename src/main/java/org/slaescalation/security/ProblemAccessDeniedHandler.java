@@ -31,7 +31,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
     Problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
         "User '" + user + "' may not " + request.getMethod() + " " + request.getRequestURI()
-            + ": their groups do not grant it (see the README, Security).", Map.of());
+            + ": their groups do not grant it (see docs/operations.md, Security).", Map.of());
   }
 
   /** A browser loading a page (not a script's request): it asks for HTML, or says it navigates. */

@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what over HTTP (the README's <i>Security</i> section). Three filter chains:
+ * Who may call what over HTTP (<i>Security</i> in docs/operations.md). Three filter chains:
  *
  * <ul>
  *   <li><b>APIs</b> ({@code /api/**}, {@code /engine-rest/**}): HTTP Basic against Camunda's identity service,

@@ -10,7 +10,8 @@ class StartupRequirementsFailureAnalyzer extends AbstractFailureAnalyzer<Startup
   protected FailureAnalysis analyze(Throwable rootFailure, StartupRequirementsException cause) {
     return new FailureAnalysis(cause.getMessage(),
         "Set the properties listed above (in application.yaml, an additional configuration file, command-line"
-            + " arguments or environment variables) and start again. The README's Security section explains each.",
+            + " arguments or environment variables) and start again. The section Security of docs/operations.md"
+            + " explains each.",
         cause);
   }
 }

@@ -29,8 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Who may call which part of the HTTP interface, per role (the README's table): the demo users are one of each
- * ({@code sam} agent, {@code sophie} support lead, {@code crm} integration, {@code demo} administrator).
+ * Who may call which part of the HTTP interface, per role (the table in docs/operations.md): the demo users are one
+ * of each ({@code sam} agent, {@code sophie} support lead, {@code crm} integration, {@code demo} administrator).
  */
 @ApplicationTest
 @SuppressWarnings("unchecked")
