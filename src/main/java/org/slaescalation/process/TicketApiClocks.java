@@ -67,24 +67,22 @@ public class TicketApiClocks implements TicketClockAccess {
   }
 
   @Override
-  public Map<String, TicketView.Clock> clocks(long ticketNumber) {
+  public Clocks clocks(long ticketNumber) {
     List<EscalationOutbox.Entry> mails = outbox.entries(ticketNumber);
-    Map<String, TicketView.Clock> views = new LinkedHashMap<>();
-    for (ClockStint stint : clocks.stints(ticketNumber)) {
-      // The latest stint of each clock; GET /api/tickets/{id} lists every stint under "stints".
-      views.put(stint.clock().value(), view(stint, mails));
+    List<ClockStint> all = clocks.stints(ticketNumber);
+    Map<String, TicketView.Clock> latest = new LinkedHashMap<>();
+    List<TicketView.Stint> stints = new java.util.ArrayList<>();
+    for (ClockStint stint : all) {
+      TicketView.Clock view = view(stint, mails);
+      latest.put(stint.clock().value(), view);
+      stints.add(new TicketView.Stint(stint.clock().value(), stint.clock().team().orElse(null),
+          stint.startedAt(), stint.stoppedAt(), stint.budget().toString(), stint.calendar(),
+          stint.paused().toString(), stint.breachedAt(), stint.budgetDecision(), view));
     }
-    return views;
-  }
-
-  @Override
-  public List<TicketView.Stint> stints(long ticketNumber) {
-    List<EscalationOutbox.Entry> mails = outbox.entries(ticketNumber);
-    return clocks.stints(ticketNumber).stream()
-        .map(stint -> new TicketView.Stint(stint.clock().value(), stint.clock().team().orElse(null),
-            stint.startedAt(), stint.stoppedAt(), stint.budget().toString(), stint.calendar(),
-            stint.paused().toString(), stint.breachedAt(), stint.budgetDecision(), view(stint, mails)))
+    List<TicketView.Pause> pauses = clocks.pauses(ticketNumber).stream()
+        .map(p -> new TicketView.Pause(p.reason(), p.from(), p.to()))
         .toList();
+    return new Clocks(latest, List.copyOf(stints), pauses);
   }
 
   private TicketView.Clock view(ClockStint stint, List<EscalationOutbox.Entry> mails) {
@@ -99,13 +97,6 @@ public class TicketApiClocks implements TicketClockAccess {
                 .map(rung -> new TicketView.Escalation(rung.rung(), rung.level(), rung.dueAt(), mail.sentAt(),
                     String.join(", ", mail.mail().to()))))
             .toList());
-  }
-
-  @Override
-  public List<TicketView.Pause> pauses(long ticketNumber) {
-    return clocks.pauses(ticketNumber).stream()
-        .map(p -> new TicketView.Pause(p.reason(), p.from(), p.to()))
-        .toList();
   }
 
   @Override

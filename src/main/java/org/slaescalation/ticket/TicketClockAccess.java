@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the ticket API needs of the clocks (implemented by the {@code sla} package, which depends on this one):
+ * What the ticket API needs of the clocks (implemented by the {@code process} package, which depends on this one):
  * the clocks and pause ledger of a ticket, and rescheduling after its priority or tier changed.
  */
 public interface TicketClockAccess {
 
-  /** The ticket's clocks by name ({@code first-response}, {@code resolution}, {@code ola-<team>}). */
-  Map<String, TicketView.Clock> clocks(long ticketNumber);
+  /**
+   * What {@code GET /api/tickets/{id}} shows of the clocks, read once.
+   *
+   * @param clocks the latest stint of each clock by name ({@code first-response}, {@code resolution},
+   *     {@code ola-<team>})
+   * @param stints every stint of every clock, oldest first
+   * @param pauses the pause ledger, oldest first
+   */
+  record Clocks(Map<String, TicketView.Clock> clocks, List<TicketView.Stint> stints, List<TicketView.Pause> pauses) {}
 
-  /** Every stint of every clock, oldest first. */
-  List<TicketView.Stint> stints(long ticketNumber);
-
-  /** The pause ledger, oldest first. */
-  List<TicketView.Pause> pauses(long ticketNumber);
+  Clocks clocks(long ticketNumber);
 
   /**
    * Re-evaluates the SLA and OLA policy with the ticket's current variables and moves every pending timer, the task

@@ -114,6 +114,7 @@ public class TicketService {
     putIfPresent(notes, Team.ENGINEERING.code(), vars.get(ENGINEERING_NOTE));
     putIfPresent(notes, Team.SYSADMIN.code(), vars.get(SYSADMIN_NOTE));
     putIfPresent(notes, "closing", vars.get(CLOSING_NOTE));
+    TicketClockAccess.Clocks ticketClocks = clocks.clocks(number(ticketId));
     return new TicketView(
         ticketId,
         text(vars.get(EXTERNAL_ID)),
@@ -136,9 +137,9 @@ public class TicketService {
             task.getAssignee(), task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority()),
         notes,
         text(vars.get(LAST_CUSTOMER_REPLY)),
-        clocks.clocks(number(ticketId)),
-        clocks.stints(number(ticketId)),
-        clocks.pauses(number(ticketId)));
+        ticketClocks.clocks(),
+        ticketClocks.stints(),
+        ticketClocks.pauses());
   }
 
   /**
