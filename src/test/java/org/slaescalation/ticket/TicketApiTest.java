@@ -38,6 +38,7 @@ class TicketApiTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String open(String externalId) {
     ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", ticketJson(externalId, "P2", "business"));
@@ -101,6 +102,38 @@ class TicketApiTest {
     assertThat((String) resolution.get("remaining")).startsWith("PT");
     assertThat((Map<String, Object>) clocks.get("ola-support")).containsEntry("state", "running")
         .doesNotContainKey("internalDue");
+    List<Map<String, Object>> stints = (List<Map<String, Object>>) get(rest, "crm", "/api/tickets/" + id).getBody()
+        .get("stints");
+    assertThat(stints).extracting(stint -> stint.get("clock"))
+        .containsExactly("first-response", "resolution", "ola-support");
+    assertThat(stints.get(2)).containsEntry("team", "support").containsEntry("budgetDecision", "OlaBudget:1")
+        .containsKeys("startedAt", "budget", "calendar", "paused", "status");
+  }
+
+  @Test
+  void aCancelledTicketsEscalationsNotYetSentAreNeverSent() {
+    ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", ticketJson(null, "P1",
+        "enterprise"));
+    String id = (String) created.getBody().get("id");
+    String instance = processInstanceId(id);
+    Api.executeJobs(managementService, instance);
+    // Enterprise P1: support's OLA warning and the internal target are due after 22.5 of 30 minutes.
+    ClockUtil.offset(23 * 60_000L);
+    try {
+      Api.executeJobs(managementService, instance);
+      assertThat(outboxStates(id)).isNotEmpty().containsOnly("pending");
+
+      runtimeService.deleteProcessInstance(instance, "opened twice", true);
+
+      assertThat(outboxStates(id)).isNotEmpty().containsOnly("cancelled");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private List<String> outboxStates(String ticketId) {
+    return jdbc.sql("select state from escalation_mail where ticket_number = :number")
+        .param("number", TicketId.number(ticketId).orElseThrow()).query(String.class).list();
   }
 
   @Test
@@ -327,6 +360,8 @@ class TicketApiTest {
     Map<String, Map<String, Object>> clocks = (Map<String, Map<String, Object>>) ticket.get("clocks");
     assertThat(clocks).containsOnlyKeys("first-response", "resolution", "ola-support");
     assertThat(clocks.values()).allSatisfy(clock -> assertThat(clock).containsEntry("state", "cancelled"));
+    assertThat((List<Map<String, Object>>) ticket.get("stints")).allSatisfy(stint -> assertThat(stint)
+        .containsKey("stoppedAt"));
     Object remaining = clocks.get("resolution").get("remaining");
     ClockUtil.offset(3_600_000L);
     try {
