@@ -98,7 +98,7 @@ function formatTimer(timer) {
 }
 
 function overlayHtml(element) {
-  const team = element.team || 'no team';
+  const team = element.team || element.lane || 'no team';
   const box = el('div', { className: `review-overlay team-${element.team || 'none'}`, 'data-element-id': element.id });
   box.append(el('div', { className: 'overlay-team' }, team));
   if (element.olaBudget.length) {

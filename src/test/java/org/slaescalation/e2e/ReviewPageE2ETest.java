@@ -91,6 +91,8 @@ class ReviewPageE2ETest {
         .contains("P1 30 min, P2 1 h (24x7)", "P3 4 h, P4 8 h (support)")
         .contains("form: triage-ticket")
         .contains("ola-support warning", "ola-support breach");
+    assertThat(driver.findElement(By.cssSelector("#canvas .review-overlay[data-element-id='Task_RecordEscalations']"))
+        .getAttribute("textContent")).as("a system step names its lane, not a team").contains("Escalation ladder");
     assertThat(driver.findElement(By.cssSelector(
         "#element-table tr[data-element-id='BoundaryEvent_TriageOlaExpired']")).getText())
         .contains("ola-support · breach", "${clocks.due(execution, 'BoundaryEvent_TriageOlaExpired')}");
