@@ -262,29 +262,43 @@ class EscalationLadderProcessTest {
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
     Job send = mailJob();
 
+    // The retries back off (escalation.mail.retry.intervals): a minute, then two, …
     ProcessTestEngine.MAILS.failNext(2);
-    for (int attempt = 1; attempt <= 2; attempt++) {
+    Instant failedAt = ClockUtil.getCurrentTime().toInstant();
+    for (Duration wait : List.of(Duration.ofMinutes(1), Duration.ofMinutes(2))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(send.getId()))
           .hasMessageContaining("Mail server unreachable");
       Job failed = managementService().createJobQuery().jobId(send.getId()).singleResult();
-      assertThat(failed.getRetries()).isEqualTo(5 - attempt);
-      ClockUtil.setCurrentTime(failed.getDuedate()); // the retry is due a minute later
+      assertThat(failed.getDuedate().toInstant()).isEqualTo(failedAt.plus(wait));
+      failedAt = failed.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(failed.getDuedate());
     }
     managementService().executeJob(send.getId());
 
     assertThat(levelsSent("ola-support")).containsExactly("75");
     assertThat(managementService().createJobQuery().jobId(send.getId()).count()).isZero();
 
-    // A second rung while the server stays down: after 5 tries the mail's job shows as an incident that names the
-    // ticket, the clock and the rung; the rung stays recorded and its mail pending.
+    // A second rung while the server stays down: the mail's job tries for as long as the intervals last (about
+    // 11 hours), and only then shows as an incident that names the ticket, the clock and the rung; the rung stays
+    // recorded and its mail pending.
     ClockUtil.setCurrentTime(timer(instance, "BoundaryEvent_TriageOlaExpired").getDuedate());
     execute(timer(instance, "BoundaryEvent_TriageOlaExpired"));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
     Job expired = mailJob();
-    ProcessTestEngine.MAILS.failNext(5);
-    for (int attempt = 1; attempt <= 5; attempt++) {
+    Instant outageStart = ClockUtil.getCurrentTime().toInstant();
+    int tries = ProcessTestEngine.MAIL_RETRY.intervals().size() + 1;
+    ProcessTestEngine.MAILS.failNext(tries);
+    for (int attempt = 1; attempt <= tries; attempt++) {
+      assertThat(runtimeService().createIncidentQuery().processInstanceId(expired.getProcessInstanceId()).count())
+          .as("no incident before try %d", attempt).isZero();
+      Job due = managementService().createJobQuery().jobId(expired.getId()).singleResult();
+      if (due.getDuedate() != null) {
+        ClockUtil.setCurrentTime(due.getDuedate());
+      }
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(expired.getId()));
     }
+    assertThat(Duration.between(outageStart, ClockUtil.getCurrentTime().toInstant()))
+        .isEqualTo(ProcessTestEngine.MAIL_RETRY.untilIncident());
     assertThat(runtimeService().createIncidentQuery().processInstanceId(expired.getProcessInstanceId()).singleResult()
         .getIncidentMessage()).contains("T-1", "ola-support/breach");
     assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())

@@ -57,6 +57,11 @@ public final class ProcessTestEngine {
       "critical", List.of("support-manager", "account-manager"), "breach", List.of("support-manager", "account-manager"),
       "ola-warning", List.of("team"), "ola-breach", List.of("team-lead")), java.util.Set.of("P3", "P4"));
 
+  /** As {@code escalation.mail.retry.intervals} defaults: a minute, then longer, up to four hours. */
+  public static final org.slaescalation.notification.MailRetryProperties MAIL_RETRY =
+      new org.slaescalation.notification.MailRetryProperties(java.util.stream.Stream.of("PT1M", "PT2M", "PT5M",
+          "PT10M", "PT20M", "PT30M", "PT1H", "PT1H", "PT2H", "PT2H", "PT4H").map(java.time.Duration::parse).toList());
+
   private static ProcessEngine engine;
   private static DataSource dataSource;
   private static DataSourceTransactionManager transactionManager;
@@ -163,6 +168,7 @@ public final class ProcessTestEngine {
     Mocks.register("recordEscalations", new RecordEscalations(escalations, processEngine.getTaskService(),
         processEngine.getRuntimeService()));
     Mocks.register("escalationMails", new EscalationMails(escalations, clock));
+    Mocks.register("mailRetries", new org.slaescalation.process.MailRetries(MAIL_RETRY));
     Mocks.register("acknowledgeTicket", new AcknowledgeTicket(new AcknowledgementMail(templates, delivery, settings),
         ShippedCalendars.get(), clock));
     return clocks;
