@@ -2,9 +2,7 @@ package org.slaescalation.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.support.ServiceNode;
 
 /**
  * A ticket acknowledged with 201 survives kill -9 on the embedded default database: the service runs as
@@ -38,13 +36,12 @@ class AcknowledgedTicketSurvivesKillOwnJvmTest {
   @Test
   void everyTicketAnsweredWith201IsThereAfterKillMinus9() throws Exception {
     Path workingDirectory = Files.createTempDirectory("kill-9");
-    int port = freePort();
+    int port = ServiceNode.freePort();
     List<String> acknowledged = new ArrayList<>();
-    Process service = start(workingDirectory, port);
+    ServiceNode service = start(workingDirectory, port).awaitUp(CRM, Duration.ofMinutes(2));
     try {
-      awaitUp(port, service);
       for (int i = 1; i <= 5; i++) {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/tickets"))
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(service.url("/api/tickets")))
             .header("Authorization", CRM).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(ticket(i))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -53,52 +50,22 @@ class AcknowledgedTicketSurvivesKillOwnJvmTest {
         acknowledged.add(id.group(1));
       }
     } finally {
-      service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing flushed on the way out
+      service.kill();
     }
 
-    Process restarted = start(workingDirectory, port);
-    try {
-      awaitUp(port, restarted);
+    try (ServiceNode restarted = start(workingDirectory, port).awaitUp(CRM, Duration.ofMinutes(2))) {
       for (String ticketId : acknowledged) {
-        HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/tickets/"
-            + ticketId)).header("Authorization", CRM).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(restarted.url("/api/tickets/"
+            + ticketId))).header("Authorization", CRM).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(found.statusCode()).as("ticket %s after kill -9: %s", ticketId, found.body()).isEqualTo(200);
       }
-    } finally {
-      restarted.destroyForcibly().waitFor();
     }
   }
 
   /** The service with its default database (relative to the working directory) and the demo users. */
-  private static Process start(Path workingDirectory, int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.slaescalation.SlaEscalationApplication", "--server.port=" + port, "--spring.profiles.active=demo",
-        "--escalation.demo.sample-tickets=false")
-        .directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(workingDirectory.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile())
-        .start();
-  }
-
-  private void awaitUp(int port, Process service) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      if (!service.isAlive()) {
-        throw new AssertionError("The service exited with " + service.exitValue());
-      }
-      try {
-        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/tickets/T-1"))
-            .header("Authorization", CRM).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 404) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      service.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-    throw new AssertionError("The service did not start within 2 minutes");
+  private static ServiceNode start(Path workingDirectory, int port) throws IOException {
+    return ServiceNode.start(workingDirectory, "kill-9", port, "--spring.profiles.active=demo",
+        "--escalation.demo.sample-tickets=false");
   }
 
   private static String ticket(int i) {
@@ -106,20 +73,5 @@ class AcknowledgedTicketSurvivesKillOwnJvmTest {
         {"subject": "Checkout fails %d", "description": "HTTP 500", "priority": "P2", "category": "bug",
          "customer": {"id": "acme", "name": "ACME", "email": "ops@acme.example", "tier": "business",
                       "timeZone": "Europe/Berlin"}}""".formatted(i);
-  }
-
-  private static String base(int port) {
-    return "http://127.0.0.1:" + port;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static {
-    // the class path of this JVM starts the service too (surefire's manifest-only jar carries it)
-    assert new File(System.getProperty("java.class.path").split(File.pathSeparator)[0]).exists();
   }
 }
