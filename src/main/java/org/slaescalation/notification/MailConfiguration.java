@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -17,6 +18,9 @@ class MailConfiguration {
     JavaMailSender javaMailSender = sender.getIfAvailable();
     if (javaMailSender == null) {
       return new CapturingMailDelivery(captured, clock);
+    }
+    if (javaMailSender instanceof JavaMailSenderImpl smtpSender) {
+      SendDeadline.apply(smtpSender, properties.sendTimeout());
     }
     MailProperties server = smtp.getObject();
     return new SmtpMailDelivery(javaMailSender, properties.from(), server.getHost() + ":" + server.getPort());

@@ -9,11 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,7 +25,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * A mail server that accepts connections and never answers: with the SMTP timeouts of application.yaml the send fails
- * after about 10 s (and the mail's job retries later) instead of holding the job thread forever.
+ * after about 10 s (and the mail's job retries later) instead of holding the job thread forever. A server that answers
+ * every command, each a little inside the read timeout, is cut off by {@code escalation.mail.send-timeout}: a send
+ * never outlasts the job's lock.
  */
 class MailTimeoutsTest {
 
@@ -65,6 +69,32 @@ class MailTimeoutsTest {
       for (Socket socket : accepted) {
         socket.close();
       }
+    }
+  }
+
+  @Test
+  void aServerThatAnswersEveryCommandSlowlyIsCutOffAtTheSendTimeout() throws Exception {
+    try (SlowMailServer slow = new SlowMailServer(Duration.ofSeconds(2))) {
+      var shipped = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+          .get(0);
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+          .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(shipped))
+          .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + slow.port())
+          .run(context -> {
+            // A send takes 8 answers, 2 s apart (16 s, each well inside the 10 s read timeout); the total is 5 s.
+            MailDelivery delivery = new MailConfiguration().mailDelivery(context.getBeanProvider(JavaMailSender.class),
+                context.getBeanProvider(MailProperties.class), new MailSettings("support@example.com",
+                    "test.invalid", "http://localhost:8080", Duration.ofSeconds(5)), null, Clock.systemUTC());
+            Instant start = Instant.now();
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> delivery.send(
+                new OutgoingMail(List.of("lead@example.com"), "Subject", "text", "<p>html</p>", Map.of(),
+                    "<slow@example.com>")))
+                .isInstanceOf(MailException.class));
+            assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofSeconds(4),
+                Duration.ofSeconds(8));
+          });
+      assertThat(slow.commands()).as("the server was answering, slowly").contains("EHLO");
     }
   }
 }
