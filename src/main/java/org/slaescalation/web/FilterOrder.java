@@ -12,6 +12,11 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
   public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
+  /**
+   * Spring Session's filter ({@code spring.session.servlet.filter-order} in application.yaml holds this value): it
+   * must wrap the session before any filter below reads the webapps' login from it (RoleAttackTest fails otherwise).
+   */
+  public static final int SESSIONS = Ordered.HIGHEST_PRECEDENCE + 1;
   public static final int CAMUNDA_REST_ERRORS = Ordered.HIGHEST_PRECEDENCE + 5;
   public static final int FIREWALL = Ordered.HIGHEST_PRECEDENCE + 10;
   public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;

@@ -77,7 +77,7 @@ class SecurityHeadersTest {
   void theSessionCookieIsHttpOnlyAndSameSite() {
     WebSession.Response login = WebSession.anonymous(port).get("/login");
 
-    assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+    assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("SESSION="))
         .singleElement().satisfies(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax")
             .doesNotContain("Secure"));
   }

@@ -69,6 +69,21 @@ public final class WebSession {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
+  private WebSession(String base, HttpClient client, String webappToken, String pageToken) {
+    this.base = base;
+    this.client = client;
+    this.webappToken = webappToken;
+    this.pageToken = pageToken;
+  }
+
+  /**
+   * The same browser (its cookies and tokens) talking to another node on this host, as behind a load balancer
+   * without sticky sessions.
+   */
+  public WebSession onPort(int otherPort) {
+    return new WebSession("http://localhost:" + otherPort, client, webappToken, pageToken);
+  }
+
   /** A session without a login. */
   public static WebSession anonymous(int port) {
     return new WebSession(port);
