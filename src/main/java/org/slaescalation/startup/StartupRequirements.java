@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  *       never changed when it exists), because Camunda's webapps otherwise let anyone create one; and authorization
  *       checks on ({@code camunda.bpm.authorization.enabled}), because without them every user may do everything.
  *   <li>In the {@code prod} profile: a mail server ({@code spring.mail.host}) and a production database
- *       ({@code spring.datasource.url}, not the embedded H2 default); and not together with {@code demo}.
+ *       ({@code spring.datasource.url} at PostgreSQL, not the embedded H2 default); and not together with {@code demo}.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,9 +59,11 @@ class StartupRequirements {
             + " spring.mail.host (and spring.mail.port, username, password as your server needs)");
       }
       String url = environment.getProperty("spring.datasource.url", "");
-      if (url.isBlank() || url.startsWith("jdbc:h2:")) {
-        problems.add("spring.datasource.url is " + (url.isBlank() ? "not set" : "the embedded H2 database (" + url
-            + ")") + ": the prod profile needs a production database; set spring.datasource.url, username and"
+      if (!url.startsWith("jdbc:postgresql:")) {
+        String what = url.isBlank() ? "not set" : url.startsWith("jdbc:h2:") ? "the embedded H2 database (" + url
+            + ")" : url;
+        problems.add("spring.datasource.url is " + what + ": the prod profile runs on PostgreSQL, the database its"
+            + " indexes, start-up lock and fault tests are made for; set spring.datasource.url, username and"
             + " password to PostgreSQL, e.g. jdbc:postgresql://db.example.com:5432/escalation");
       }
     }

@@ -56,6 +56,19 @@ class StartupRequirementsTest {
   }
 
   @Test
+  void prodRunsOnPostgresqlOnly() {
+    // The indexes, the start-up lock and the fault tests are PostgreSQL's; another database is untested.
+    MockEnvironment prod = administrator(new MockEnvironment())
+        .withProperty("spring.mail.host", "smtp.example.com")
+        .withProperty("spring.datasource.url", "jdbc:mysql://db.example.com:3306/escalation");
+    prod.setActiveProfiles("prod");
+
+    assertThat(StartupRequirements.problems(prod)).singleElement().asString()
+        .startsWith("spring.datasource.url is jdbc:mysql://db.example.com:3306/escalation")
+        .contains("PostgreSQL");
+  }
+
+  @Test
   void prodStartsWithAnSmtpServerAndPostgresql() {
     MockEnvironment prod = administrator(new MockEnvironment())
         .withProperty("spring.mail.host", "smtp.example.com")
