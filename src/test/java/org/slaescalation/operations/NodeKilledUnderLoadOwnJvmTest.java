@@ -56,7 +56,7 @@ class NodeKilledUnderLoadOwnJvmTest {
   static final Duration RESOLUTION = Duration.ofSeconds(40);
   static final Duration OLA = Duration.ofSeconds(10);
   static final int INTERNAL_PERCENT = 60;
-  /** The bound: escalations due in the meantime within 60 s of the restart, and no later rung held up longer. */
+  /** The bound: what fell due in the meantime within 60 s of the restart; no later rung held up longer. */
   static final Duration BOUND = Duration.ofSeconds(60);
   /** How long the service may take to answer 201 again once the database is back, without anyone acting. */
   static final Duration DATABASE_RECOVERY = Duration.ofSeconds(60);
