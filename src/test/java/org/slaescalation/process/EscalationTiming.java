@@ -5,9 +5,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,15 +17,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.clock.ClockStints;
 import org.slaescalation.ladder.Ladder;
 import org.slaescalation.ladder.Rung;
+import org.slaescalation.support.ShortTargetModels;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketId;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -88,37 +83,11 @@ final class EscalationTiming {
    * every row of SlaPolicy still covers its OLAs.
    */
   static Path modelsWithShortTargets() {
-    try {
-      Path folder = Files.createTempDirectory("escalation-timing-models");
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*")) {
-        String name = resource.getFilename();
-        if (name != null && !name.isEmpty()) {
-          try (InputStream in = resource.getInputStream()) {
-            Files.writeString(folder.resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-          }
-        }
-      }
-      edit(folder.resolve("sla-policy.dmn"), Map.of(
-          "OutputEntry_SlaPolicy_01_FirstResponse", quoted(FIRST_RESPONSE),
-          "OutputEntry_SlaPolicy_01_Resolution", quoted(RESOLUTION),
-          "OutputEntry_SlaPolicy_01_Calendar", "\"24x7\"",
-          "OutputEntry_SlaPolicy_01_InternalTarget", String.valueOf(INTERNAL_PERCENT)));
-      edit(folder.resolve("ola-budget.dmn"), Map.of(
-          "OutputEntry_OlaBudget_01_Budget", quoted(OLA), "OutputEntry_OlaBudget_01_Calendar", "\"24x7\"",
-          "OutputEntry_OlaBudget_05_Budget", quoted(OLA), "OutputEntry_OlaBudget_05_Calendar", "\"24x7\"",
-          "OutputEntry_OlaBudget_09_Budget", quoted(OLA), "OutputEntry_OlaBudget_09_Calendar", "\"24x7\""));
-      return folder;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ShortTargetModels.copy(FIRST_RESPONSE, RESOLUTION, OLA, INTERNAL_PERCENT);
   }
 
   static void delete(Path folder) throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+    ShortTargetModels.delete(folder);
   }
 
   static GreenMail startMailServer() {
@@ -241,23 +210,6 @@ final class EscalationTiming {
   static long percentile(List<Long> sorted, int percent) {
     int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
     return sorted.get(Math.max(0, rank - 1));
-  }
-
-  private static void edit(Path file, Map<String, String> outputs) throws IOException {
-    String xml = Files.readString(file);
-    for (var output : outputs.entrySet()) {
-      Pattern entry = Pattern.compile("(<outputEntry id=\"" + Pattern.quote(output.getKey()) + "\"><text>)[^<]*(</text>)");
-      Matcher matcher = entry.matcher(xml);
-      if (!matcher.find()) {
-        throw new IllegalStateException(file.getFileName() + " has no " + output.getKey() + ": update the test");
-      }
-      xml = matcher.replaceFirst("$1" + Matcher.quoteReplacement(output.getValue()) + "$2");
-    }
-    Files.writeString(file, xml);
-  }
-
-  private static String quoted(Duration duration) {
-    return "\"" + duration + "\"";
   }
 
   private static Instant min(Instant a, Instant b) {

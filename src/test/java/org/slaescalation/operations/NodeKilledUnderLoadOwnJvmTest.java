@@ -1,0 +1,243 @@
+package org.slaescalation.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slaescalation.support.Catchup;
+import org.slaescalation.support.EscalationLedger;
+import org.slaescalation.support.EscalationLedger.Delivery;
+import org.slaescalation.support.FaultSetup;
+import org.slaescalation.support.Figures;
+import org.slaescalation.support.ServiceNode;
+import org.slaescalation.support.ShortTargetModels;
+import org.slaescalation.support.TicketLoad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A restart of the database and kill -9 of a node, both under load, on a real PostgreSQL server, and the catch-up
+ * after the node's restart. One node (a JVM of its own) gets tickets from four threads, a quarter of them enterprise
+ * P1 incidents whose clocks run out in seconds
+ * (first response {@link #FIRST_RESPONSE}, resolution {@link #RESOLUTION}, support OLA {@link #OLA} on 24x7: ten
+ * escalation rungs each), the others standard P3 bugs with clocks of hours. It is killed with kill -9 while tickets
+ * keep arriving and restarted at once on the same database; before that, PostgreSQL is stopped and started again
+ * (same data, same port) while tickets arrive. It shows:
+ * <ul>
+ *   <li>the service recovers from the database restart by itself: tickets are acknowledged again within
+ *       {@link #DATABASE_RECOVERY} of the database being back;</li>
+ *   <li>every ticket answered 201 is there after the restart;</li>
+ *   <li>every escalation due in the meantime (while the node was down, or due and not yet sent when it died) is sent
+ *       within {@link #BOUND} of the restart (the restarted node answering), and none twice: each Message-ID reaches
+ *       each recipient once, except a mail whose first copies arrived before the kill (the kill came between the mail
+ *       server's acceptance and the commit that marks it sent, so the restarted node sends it again);</li>
+ *   <li>catch-up is prompt: every rung that falls due after the restart is sent within {@link #BOUND} of its due
+ *       instant, not behind the backlog; the backlog's order (due instant against arrival) is in the figures.</li>
+ * </ul>
+ * Figures (tickets, rungs, lateness, intake latency) go to the log and {@code target/fault-tests/}.
+ */
+class NodeKilledUnderLoadOwnJvmTest {
+
+  static final Duration FIRST_RESPONSE = Duration.ofSeconds(20);
+  static final Duration RESOLUTION = Duration.ofSeconds(40);
+  static final Duration OLA = Duration.ofSeconds(10);
+  static final int INTERNAL_PERCENT = 60;
+  /** The issue's bound: what fell due in the meantime within 60 s of the restart; no later rung held up longer. */
+  static final Duration BOUND = Duration.ofSeconds(60);
+  /** How long the service may take to answer 201 again once the database is back, without anyone acting. */
+  static final Duration DATABASE_RECOVERY = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeKilledUnderLoadOwnJvmTest.class);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void afterKillMinus9EveryAcknowledgedTicketIsThereAndTheBacklogIsSentPromptlyAndOnce() throws Exception {
+    Path folder = Files.createTempDirectory("node-killed");
+    Path models = ShortTargetModels.copy(FIRST_RESPONSE, RESOLUTION, OLA, INTERNAL_PERCENT);
+    int databasePort = ServiceNode.freePort();
+    int nodePort = ServiceNode.freePort();
+    GreenMail mail = new GreenMail(new ServerSetup(ServiceNode.freePort(), "127.0.0.1", "smtp"));
+    mail.start();
+    Figures figures = new Figures("node-killed-under-load");
+    EmbeddedPostgres postgres = FaultSetup.postgres(folder.resolve("pg"), databasePort);
+    List<AutoCloseable> running = new ArrayList<>();
+    try {
+      JdbcClient jdbc = FaultSetup.jdbc(databasePort);
+      String[] arguments = FaultSetup.nodeArguments(databasePort, models, mail.getSmtp().getPort());
+      Instant startedAt = Instant.now();
+      ServiceNode node = ServiceNode.start(folder, "a", nodePort, arguments).awaitUp(TicketLoad.CRM,
+          Duration.ofMinutes(3));
+      running.add(node);
+      figures.line("node up after %d s", Duration.between(startedAt, Instant.now()).toSeconds());
+
+      // Tickets arrive at 8 a second, one in four with clocks of seconds. After about 40 the database restarts; once
+      // tickets are acknowledged again the node is killed and restarted; tickets keep coming.
+      TicketLoad load = TicketLoad.start(List.of(node.url("")), 4, Integer.MAX_VALUE, 8, i -> i % 4 == 1);
+      running.add(load);
+      awaitAcknowledged(load, 40, Duration.ofMinutes(2));
+      Instant databaseDownAt = Instant.now();
+      postgres.close();
+      postgres = FaultSetup.postgres(folder.resolve("pg"), databasePort);
+      Instant databaseUpAt = Instant.now();
+      int acknowledgedBeforeDatabaseRestart = load.acknowledged().size();
+      Instant recoveredAt = awaitAcknowledgedStartedAfter(load, databaseUpAt, DATABASE_RECOVERY);
+      figures.line("database restarted after %d acknowledged tickets, down %d ms; first ticket acknowledged %d ms "
+              + "after it was back", acknowledgedBeforeDatabaseRestart,
+          Duration.between(databaseDownAt, databaseUpAt).toMillis(),
+          Duration.between(databaseUpAt, recoveredAt).toMillis());
+      awaitAcknowledged(load, acknowledgedBeforeDatabaseRestart + 60, Duration.ofMinutes(2));
+      Instant killedAt = Instant.now();
+      node.kill();
+      int acknowledgedBeforeKill = load.acknowledged().size();
+      String orphans = jdbc.sql("""
+              select count(*) || ' (' || count(*) filter (where type_ = 'timer') || ' timers), locked until '
+                || coalesce(to_char(max(lock_exp_time_) at time zone 'UTC', 'HH24:MI:SS'), '-') || ' UTC'
+              from act_ru_job where lock_owner_ is not null""").query(String.class).single();
+      Map<String, EscalationLedger.Arrival> beforeKill = EscalationLedger.escalations(mail);
+      ServiceNode restarted = ServiceNode.start(folder, "a-restarted", nodePort, arguments);
+      running.add(restarted);
+      restarted.awaitUp(TicketLoad.CRM, Duration.ofMinutes(3));
+      Instant upAt = Instant.now();
+      figures.line("killed at %s after %d acknowledged tickets, holding the locks of %s jobs; restarted node up %d s "
+          + "after the kill", killedAt, acknowledgedBeforeKill, orphans, Duration.between(killedAt, upAt).toSeconds());
+      awaitAttemptsSince(load, upAt, 40, Duration.ofMinutes(1));
+      load.stop();
+      List<TicketLoad.Attempt> acknowledged = load.acknowledged();
+
+      List<String> missingTickets = new ArrayList<>();
+      for (TicketLoad.Attempt attempt : acknowledged) {
+        HttpResponse<Void> found = HTTP.send(HttpRequest.newBuilder(URI.create(restarted.url("/api/tickets/"
+            + attempt.ticketId()))).header("Authorization", TicketLoad.CRM).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (found.statusCode() != 200) {
+          missingTickets.add(attempt.ticketId() + " (" + found.statusCode() + ")");
+        }
+      }
+
+      List<EscalationLedger.Rung> expected = EscalationLedger.expected(jdbc, RESOLUTION, Instant.MAX);
+      Instant lastDue = expected.get(expected.size() - 1).due();
+      Instant deadline = later(upAt, lastDue).plus(BOUND).plusSeconds(5);
+      awaitAll(mail, expected, deadline);
+      restarted.kill();
+
+      Map<String, EscalationLedger.Arrival> arrivals = EscalationLedger.escalations(mail);
+      List<Delivery> deliveries = EscalationLedger.deliveries(expected, arrivals);
+      List<Delivery> meantime = deliveries.stream().filter(d -> !d.rung().due().isAfter(upAt)
+          && !beforeKill.containsKey(d.rung().key())).toList();
+      List<Delivery> afterRestart = deliveries.stream().filter(d -> d.rung().due().isAfter(upAt)).toList();
+      List<Delivery> missing = deliveries.stream().filter(d -> d.arrival() == null).toList();
+      List<Delivery> lateAfterRestart = meantime.stream().filter(d -> d.arrival() != null
+          && d.arrival().complete().isAfter(upAt.plus(BOUND))).toList();
+      List<Delivery> heldUp = afterRestart.stream().filter(d -> d.arrival() != null
+          && d.lateness().compareTo(BOUND) > 0).toList();
+      List<Delivery> early = deliveries.stream().filter(d -> d.arrival() != null
+          && d.arrival().first().isBefore(d.rung().due())).toList();
+      List<EscalationLedger.Arrival> repeated = arrivals.values().stream().distinct()
+          .filter(EscalationLedger.Arrival::repeated).toList();
+      List<EscalationLedger.Arrival> repeatedByTheKill = repeated.stream().filter(a -> a.first().isBefore(killedAt)
+          && a.last().isAfter(killedAt)).toList();
+
+      figures.line("tickets: %s", TicketLoad.summary(load.attempts()))
+          .line("tickets acknowledged %d (%d before the kill), missing after the restart %d %s",
+              acknowledged.size(), acknowledgedBeforeKill, missingTickets.size(), missingTickets)
+          .line("rungs due %d (short-clock tickets in the database %d), arrived %d, missing %d",
+              expected.size(), expected.stream().map(EscalationLedger.Rung::ticketId).distinct().count(),
+              deliveries.size() - missing.size(), missing.size())
+          .line("due in the meantime %d; ms from the restart to arrival: %s; later than %s after the restart %d",
+              meantime.size(), Figures.distribution(meantime.stream().filter(d -> d.arrival() != null)
+                  .map(d -> Duration.between(upAt, d.arrival().complete()).toMillis()).toList()), BOUND,
+              lateAfterRestart.size())
+          .line("due in the meantime, lateness ms: %s", Figures.distribution(EscalationLedger.latenessMillis(meantime)))
+          .line("due in the meantime, rank correlation of due instant and arrival: %.2f",
+              Catchup.rankCorrelation(meantime))
+          .line("due after the restart %d, lateness ms: %s; later than %s %d", afterRestart.size(),
+              Figures.distribution(EscalationLedger.latenessMillis(afterRestart)), BOUND, heldUp.size())
+          .line("mails sent twice %d (%d across the kill)", repeated.size(), repeatedByTheKill.size())
+          .line("mails before their due instant %d", early.size());
+      figures.write(LOG);
+
+      assertThat(acknowledged).as("tickets acknowledged").hasSizeGreaterThanOrEqualTo(140);
+      assertThat(missingTickets).as("tickets answered 201 and missing after kill -9").isEmpty();
+      assertThat(meantime).as("escalations due while the node was down").hasSizeGreaterThanOrEqualTo(50);
+      assertThat(missing).as("escalations never sent").isEmpty();
+      assertThat(lateAfterRestart).as("escalations due in the meantime sent later than %s after the restart", BOUND)
+          .isEmpty();
+      assertThat(heldUp).as("escalations due after the restart sent more than %s late", BOUND).isEmpty();
+      assertThat(early).as("escalations sent before their due instant").isEmpty();
+      assertThat(repeated).as("mails sent twice other than across the kill")
+          .containsExactlyInAnyOrderElementsOf(repeatedByTheKill);
+    } finally {
+      for (AutoCloseable closeable : running) {
+        closeable.close();
+      }
+      postgres.close();
+      mail.stop();
+      ShortTargetModels.delete(models);
+      ShortTargetModels.delete(folder);
+    }
+  }
+
+  /** The first ticket started after {@code since} and answered 201: when it was started. */
+  static Instant awaitAcknowledgedStartedAfter(TicketLoad load, Instant since, Duration within)
+      throws InterruptedException {
+    Instant deadline = since.plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      var first = load.acknowledged().stream().filter(a -> a.startedAt().isAfter(since)).findFirst();
+      if (first.isPresent()) {
+        return first.get().startedAt().plus(first.get().took());
+      }
+      Thread.sleep(100); // polls the load generator's own counter
+    }
+    throw new AssertionError("No ticket acknowledged within " + within + " of the database's restart: "
+        + TicketLoad.summary(load.attempts()));
+  }
+
+  static void awaitAcknowledged(TicketLoad load, int count, Duration within) throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (load.acknowledged().size() < count) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Only " + load.acknowledged().size() + " tickets acknowledged within " + within
+            + ": " + TicketLoad.summary(load.attempts()));
+      }
+      Thread.sleep(100); // polls the load generator's own counter
+    }
+  }
+
+  static void awaitAttemptsSince(TicketLoad load, Instant since, int count, Duration within)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (load.attemptsSince(since) < count && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100); // polls the load generator's own counter
+    }
+  }
+
+  /** Until every expected rung has a mail, or the deadline. */
+  static void awaitAll(GreenMail mail, List<EscalationLedger.Rung> expected, Instant deadline) {
+    while (Instant.now().isBefore(deadline)) {
+      Map<String, EscalationLedger.Arrival> arrivals = EscalationLedger.escalations(mail);
+      if (expected.stream().allMatch(rung -> arrivals.containsKey(rung.key()))) {
+        return;
+      }
+      mail.waitForIncomingEmail(Math.max(1, Math.min(2000, Duration.between(Instant.now(), deadline).toMillis())),
+          mail.getReceivedMessages().length + 1);
+    }
+  }
+
+  static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}
