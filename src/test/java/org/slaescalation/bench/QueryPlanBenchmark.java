@@ -238,7 +238,7 @@ class QueryPlanBenchmark {
       table.append(String.format("| `%s` | %.1f | %,d |%n", entry.getKey(), dRows / (double) real, dBytes / real));
     }
     table.append(String.format("| **all tables** | **%.1f** | **%,d** |%n", rows / (double) real, bytes / real));
-    markdown.append("### Sizing per open ticket\n\n").append(real).append(" real tickets opened through ")
+    markdown.append("#### Sizing per open ticket\n\n").append(real).append(" real tickets opened through ")
         .append("`TicketService` (priorities P1-P4, six categories, four tiers) and brought to their triage task ")
         .append(String.format("(%.0f tickets/s, one thread, job executor off), then `vacuum analyze`. ", perSecond))
         .append("Differences of `count(*)` and `pg_total_relation_size` (table, indexes, TOAST) per ticket, of the ")
@@ -424,7 +424,7 @@ class QueryPlanBenchmark {
       }
     }
     setting("statement_timeout", "0");
-    markdown.append("### ").append(String.format("%,d", open)).append(" open tickets\n\n")
+    markdown.append("#### ").append(String.format("%,d", open)).append(" open tickets\n\n")
         .append(cloneSeconds > 0 ? String.format("The real tickets and copies of their rows (%d s to copy). ",
             cloneSeconds) : "")
         .append(rowCounts()).append("\n\n").append(table).append('\n');
