@@ -51,6 +51,11 @@ public final class ServiceNode implements AutoCloseable {
     }
   }
 
+  /** The node's operating-system process id (for its memory in /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
