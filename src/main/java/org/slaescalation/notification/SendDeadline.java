@@ -21,9 +21,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * before the read timeout keeps a job (and its database connection) for minutes, longer than the job's lock, so that
  * another node would run it a second time.
  *
- * <p>Applied through the socket factory of both SMTP protocols ({@code mail.smtp.socketFactory} for plain SMTP and
- * STARTTLS, whose TLS layer sits on this socket, and {@code mail.smtps.socketFactory} for SMTPS, on which Jakarta Mail
- * layers TLS in the same way).
+ * <p>Applied through the socket factory of both SMTP protocols: {@code mail.smtp.socketFactory} for plain SMTP and
+ * STARTTLS, whose TLS layer sits on this socket ({@code MailTimeoutsTest} covers plain SMTP), and
+ * {@code mail.smtps.socketFactory} for SMTPS, on which Jakarta Mail is expected to layer TLS the same way (untested).
  */
 final class SendDeadline extends SocketFactory {
 
