@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.EscalationLedger;
 import org.slaescalation.support.EscalationLedger.Delivery;
@@ -86,12 +87,8 @@ class DeadNodeTimersOwnJvmTest {
       String ownerOfA = lockOwnerOf(a, jdbc);
       TicketLoad load = TicketLoad.start(List.of(b.url("")), 4, 40, 8, i -> true);
       running.add(load);
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-      while (heldDueTimers(jdbc, ownerOfA) == 0) {
-        assertThat(Instant.now()).as("node A holds a due timer (otherwise the test proves nothing)")
-            .isBefore(deadline);
-        Thread.sleep(50); // polls the job table
-      }
+      Awaitility.await("node A holds a due timer (otherwise the test proves nothing)").atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(50)).until(() -> heldDueTimers(jdbc, ownerOfA) > 0);
       a.kill();
       Instant killedAt = Instant.now();
       List<HeldJob> held = heldJobs(jdbc, ownerOfA);
@@ -163,30 +160,24 @@ class DeadNodeTimersOwnJvmTest {
    * stays locked for 2 s (A's sends hang; B would have sent it in milliseconds).
    */
   private static String lockOwnerOf(ServiceNode a, JdbcClient jdbc) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (Instant.now().isBefore(deadline)) {
-      TicketLoad probe = TicketLoad.start(List.of(a.url("")), 1, 1, 10, i -> false).awaitDone(Duration.ofSeconds(30));
-      String ticketId = probe.acknowledged().get(0).ticketId();
-      Instant until = Instant.now().plusSeconds(4);
-      Optional<String> owner = Optional.empty();
-      Instant since = null;
-      while (Instant.now().isBefore(until)) {
-        Optional<String> now = jdbc.sql("""
-                select j.lock_owner_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-                where e.business_key_ = :ticket and j.lock_owner_ is not null""").param("ticket", ticketId)
-            .query(String.class).optional();
-        if (now.isPresent() && now.equals(owner)) {
-          if (Duration.between(since, Instant.now()).toMillis() >= 2000) {
-            return now.get();
+    TicketLoad probe = TicketLoad.start(List.of(a.url("")), 1, 1, 10, i -> false).awaitDone(Duration.ofSeconds(30));
+    String ticketId = probe.acknowledged().get(0).ticketId();
+    java.util.concurrent.atomic.AtomicReference<String> owner = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Instant> since = new java.util.concurrent.atomic.AtomicReference<>();
+    Awaitility.await("node A holds a job for 2 s (is its mail server silent?)").atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50)).until(() -> {
+          Optional<String> now = jdbc.sql("""
+                  select j.lock_owner_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+                  where e.business_key_ = :ticket and j.lock_owner_ is not null""").param("ticket", ticketId)
+              .query(String.class).optional();
+          if (now.isPresent() && now.get().equals(owner.get())) {
+            return Duration.between(since.get(), Instant.now()).toMillis() >= 2000;
           }
-        } else {
-          owner = now;
-          since = Instant.now();
-        }
-        Thread.sleep(50); // polls the job table
-      }
-    }
-    throw new AssertionError("Node A never held a job for 2 s: is its mail server silent?");
+          owner.set(now.orElse(null));
+          since.set(Instant.now());
+          return false;
+        });
+    return owner.get();
   }
 
   private static long heldDueTimers(JdbcClient jdbc, String owner) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.Catchup;
 import org.slaescalation.support.EscalationLedger;
@@ -192,37 +193,24 @@ class NodeKilledUnderLoadOwnJvmTest {
   }
 
   /** The first ticket started after {@code since} and answered 201: when it was started. */
-  static Instant awaitAcknowledgedStartedAfter(TicketLoad load, Instant since, Duration within)
-      throws InterruptedException {
-    Instant deadline = since.plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      var first = load.acknowledged().stream().filter(a -> a.startedAt().isAfter(since)).findFirst();
-      if (first.isPresent()) {
-        return first.get().startedAt().plus(first.get().took());
-      }
-      Thread.sleep(100); // polls the load generator's own counter
-    }
-    throw new AssertionError("No ticket acknowledged within " + within + " of the database's restart: "
-        + TicketLoad.summary(load.attempts()));
+  static Instant awaitAcknowledgedStartedAfter(TicketLoad load, Instant since, Duration within) {
+    Duration left = Duration.between(Instant.now(), since.plus(within));
+    return Awaitility.await("a ticket acknowledged within " + within + " of the database's restart")
+        .atMost(left.isNegative() ? Duration.ZERO : left).pollInterval(Duration.ofMillis(100))
+        .until(() -> load.acknowledged().stream().filter(a -> a.startedAt().isAfter(since)).findFirst()
+            .map(first -> first.startedAt().plus(first.took())), java.util.Optional::isPresent)
+        .orElseThrow();
   }
 
-  static void awaitAcknowledged(TicketLoad load, int count, Duration within) throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    while (load.acknowledged().size() < count) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Only " + load.acknowledged().size() + " tickets acknowledged within " + within
-            + ": " + TicketLoad.summary(load.attempts()));
-      }
-      Thread.sleep(100); // polls the load generator's own counter
-    }
+  static void awaitAcknowledged(TicketLoad load, int count, Duration within) {
+    Awaitility.await(count + " tickets acknowledged within " + within).atMost(within)
+        .pollInterval(Duration.ofMillis(100)).until(() -> load.acknowledged().size() >= count);
   }
 
-  static void awaitAttemptsSince(TicketLoad load, Instant since, int count, Duration within)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    while (load.attemptsSince(since) < count && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100); // polls the load generator's own counter
-    }
+  /** Until {@code count} tickets were tried since {@code since}, or {@code within} has passed (then on regardless). */
+  static void awaitAttemptsSince(TicketLoad load, Instant since, int count, Duration within) {
+    Awaitility.await().atMost(within.plusSeconds(1)).pollInterval(Duration.ofMillis(100))
+        .until(() -> load.attemptsSince(since) >= count || Instant.now().isAfter(since.plus(within)));
   }
 
   /** Until every expected rung has a mail, or the deadline. */

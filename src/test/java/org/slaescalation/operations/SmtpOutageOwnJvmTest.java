@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.EscalationLedger;
 import org.slaescalation.support.EscalationLedger.Delivery;
@@ -95,44 +96,47 @@ class SmtpOutageOwnJvmTest {
       // sam may not call /engine-rest (Tasklist reaches it through its session); the administrator demo, a member of
       // the team queues, asks what Tasklist asks.
       String filterId = firstMatch(get(node, "/engine-rest/filter?resourceType=Task", ADMIN).body());
-      Thread watcher = new Thread(() -> {
-        while (watching.get()) {
-          for (String path : List.of("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-              "/engine-rest/task?candidateGroup=support&firstResult=0&maxResults=15")) {
-            long t0 = System.nanoTime();
-            SmtpFault.Mode mode = smtp.mode();
-            int status;
-            try {
-              status = get(node, path, ADMIN).statusCode();
-            } catch (Exception e) {
-              status = -1;
-            }
-            tasklist.add(new Answer(path.contains("/filter/") ? "filter list" : "task query", Instant.now(), mode,
-                (System.nanoTime() - t0) / 1_000_000, status));
-          }
-          try {
-            Thread.sleep(500); // the pace of an agent's Tasklist refreshing, not a wait for the service
-          } catch (InterruptedException e) {
-            return;
-          }
+      // An agent's Tasklist refreshing every 500 ms.
+      java.util.concurrent.ScheduledExecutorService watcher =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      watcher.scheduleWithFixedDelay(() -> {
+        if (!watching.get()) {
+          return;
         }
-      }, "tasklist-watcher");
-      watcher.start();
+        for (String path : List.of("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+            "/engine-rest/task?candidateGroup=support&firstResult=0&maxResults=15")) {
+          long t0 = System.nanoTime();
+          SmtpFault.Mode mode = smtp.mode();
+          int status;
+          try {
+            status = get(node, path, ADMIN).statusCode();
+          } catch (Exception e) {
+            status = -1;
+          }
+          tasklist.add(new Answer(path.contains("/filter/") ? "filter list" : "task query", Instant.now(), mode,
+              (System.nanoTime() - t0) / 1_000_000, status));
+        }
+      }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
 
       // Tickets at 2 a second for the whole outage, one in three with a ladder of seconds.
       TicketLoad load = TicketLoad.start(List.of(node.url("")), 2, Integer.MAX_VALUE, 2, i -> i % 3 == 1);
       running.add(load);
       Instant silentAt = Instant.now();
       smtp.silent();
-      waitFor(SILENT);
+      // The silent phase lasts SILENT and must have held mail jobs in hung sends; the down phase lasts DOWN.
+      Awaitility.await("mail jobs hanging on the silent server").atMost(SILENT.plusMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> smtp.acceptedWhileSilent() > 0 && !Instant.now().isBefore(silentAt.plus(SILENT)));
       Instant downAt = Instant.now();
       smtp.down();
-      waitFor(DOWN);
+      Awaitility.await().atMost(DOWN.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+          .until(() -> !Instant.now().isBefore(downAt.plus(DOWN)));
       Instant upAt = Instant.now();
       smtp.up();
       load.stop();
       watching.set(false);
-      watcher.join();
+      watcher.shutdown();
+      watcher.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
       List<TicketLoad.Attempt> attempts = load.attempts();
       List<TicketLoad.Attempt> duringOutage = attempts.stream().filter(a -> !a.startedAt().isBefore(silentAt)
           && a.startedAt().isBefore(upAt)).toList();
@@ -245,7 +249,4 @@ class SmtpOutageOwnJvmTest {
   }
 
   /** The outage's phases last as long as they last: real time is what this test is about. */
-  private static void waitFor(Duration phase) throws InterruptedException {
-    Thread.sleep(phase.toMillis());
-  }
 }
