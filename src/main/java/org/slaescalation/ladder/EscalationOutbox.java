@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.notification.OutgoingMail;
@@ -79,7 +77,7 @@ public class EscalationOutbox {
         .param("now", Timestamp.from(now))
         .param("recipients", String.join(", ", mail.to()))
         .param("subject", mail.subject())
-        .param("headers", headers(mail.headers()))
+        .param("headers", mail.headerLines())
         .param("text", mail.textBody())
         .param("html", mail.htmlBody())
         .update(keys, "id");
@@ -140,28 +138,11 @@ public class EscalationOutbox {
   private static Entry entry(ResultSet rs, List<RecordedRung> allRungs) throws SQLException {
     long id = rs.getLong("id");
     OutgoingMail mail = new OutgoingMail(List.of(rs.getString("recipients").split(", ")), rs.getString("subject"),
-        rs.getString("text_body"), rs.getString("html_body"), parseHeaders(rs.getString("headers")),
+        rs.getString("text_body"), rs.getString("html_body"), OutgoingMail.parseHeaderLines(rs.getString("headers")),
         rs.getString("message_id"));
     List<RecordedRung> rungs = allRungs.stream().filter(rung -> rung.mailId() == id).toList();
     return new Entry(id, rs.getLong("ticket_number"), State.valueOf(rs.getString("state").toUpperCase()),
         instant(rs, "due_at"), instant(rs, "hold_until"), instant(rs, "sent_at"), mail, rungs);
-  }
-
-  private static String headers(Map<String, String> headers) {
-    StringBuilder text = new StringBuilder();
-    headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
-    return text.toString();
-  }
-
-  private static Map<String, String> parseHeaders(String text) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int colon = line.indexOf(": ");
-      if (colon > 0) {
-        headers.put(line.substring(0, colon), line.substring(colon + 2));
-      }
-    }
-    return headers;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -61,7 +61,12 @@ public class AcknowledgementMail {
         bodies.text(),
         bodies.html(),
         Map.of("X-Ticket-Id", ticket.id()),
-        "<ack." + ticket.id() + "@" + settings.messageIdDomain() + ">");
+        messageId(ticket.id()));
+  }
+
+  /** The acknowledgement's Message-ID, which every reply of the thread refers to. */
+  public String messageId(String ticketId) {
+    return "<ack." + ticketId + "@" + settings.messageIdDomain() + ">";
   }
 
   public void send(Ticket ticket) {

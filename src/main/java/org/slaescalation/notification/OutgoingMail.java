@@ -30,4 +30,23 @@ public record OutgoingMail(List<String> to, String subject, String textBody, Str
   static String singleLine(String value) {
     return Objects.requireNonNull(value).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").strip();
   }
+
+  /** The headers as stored with a mail: one {@code Name: value} line each. */
+  public String headerLines() {
+    StringBuilder text = new StringBuilder();
+    headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+    return text.toString();
+  }
+
+  /** Headers stored by {@link #headerLines()}. */
+  public static Map<String, String> parseHeaderLines(String text) {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        parsed.put(line.substring(0, colon), line.substring(colon + 2));
+      }
+    }
+    return parsed;
+  }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener of every user task. On creation it writes the time left on the ticket's clocks into the task
  * variable {@code clockSummary}, which the forms show. On completion the team's OLA stint ends (met or breached),
- * or pauses when support waits on the customer; completing triage is the first response.
+ * or pauses when support waits on the customer. (The first response is the first reply mailed to the customer,
+ * {@link ReplyMails}, not a completion.)
  */
 @Component("taskClocks")
 public class TaskClockListener implements TaskListener {
@@ -96,8 +97,5 @@ public class TaskClockListener implements TaskListener {
         clocks.stop(ticket, ola);
       }
     });
-    if (TicketProcess.TASK_TRIAGE.equals(task.getTaskDefinitionKey())) {
-      clocks.stop(ticket, ClockName.FIRST_RESPONSE);
-    }
   }
 }

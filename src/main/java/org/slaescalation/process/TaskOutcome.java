@@ -12,7 +12,9 @@ import org.slaescalation.ticket.TicketVariables;
 /**
  * Guards the {@code outcome} variable of every user task: it is cleared when a task is created, so
  * that a form never shows the previous team's choice, and checked on completion against the
- * outcomes that task offers, so that a wrong value is refused before a gateway sees it.
+ * outcomes that task offers, so that a wrong value is refused before a gateway sees it. Asking the customer
+ * ({@code waiting-on-customer}) and resolving ({@code resolved}, but for the confirmation, which the customer already
+ * has) need a reply to the customer ({@code customerReply}): the customer must hear the question or the answer.
  */
 @Component("taskOutcome")
 public class TaskOutcome implements TaskListener {
@@ -36,5 +38,16 @@ public class TaskOutcome implements TaskListener {
       throw new BadUserRequestException("Variable 'outcome' of task '" + task.getName() + "' must be one of "
           + userTask.outcomes().stream().map(Outcome::code).toList() + ", was: " + value);
     }
+    if (needsReply(userTask, (String) value)
+        && !(task.getVariable(TicketVariables.CUSTOMER_REPLY) instanceof String reply && !reply.isBlank())) {
+      throw new BadUserRequestException("Variable 'customerReply' of task '" + task.getName()
+          + "' must hold the reply to the customer when the outcome is '" + value + "'");
+    }
+  }
+
+  /** Whether completing {@code userTask} with {@code outcome} must send the customer a reply. */
+  public static boolean needsReply(TicketProcess.UserTask userTask, String outcome) {
+    return Outcome.WAITING_ON_CUSTOMER.code().equals(outcome)
+        || Outcome.RESOLVED.code().equals(outcome) && !TicketProcess.TASK_CONFIRM_RESOLUTION.equals(userTask.id());
   }
 }

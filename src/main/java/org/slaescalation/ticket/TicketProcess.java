@@ -18,6 +18,8 @@ public final class TicketProcess {
 
   public static final String PROCESS_KEY = "ticket-escalation";
   public static final String MESSAGE_CUSTOMER_REPLY = "CustomerReplyReceived";
+  /** The process that mails one reply to the customer ({@code processes/reply-mail.bpmn}). */
+  public static final String REPLY_MAIL_PROCESS_KEY = "reply-mail";
 
   public static final String TASK_TRIAGE = "Task_TriageTicket";
   public static final String TASK_FOLLOW_UP = "Task_FollowUpTicket";

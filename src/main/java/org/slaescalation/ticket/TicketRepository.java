@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The ticket registry and the customer replies, in the service's own tables. */
+/** The ticket registry, in the service's own table {@code ticket}. */
 @Repository
 public class TicketRepository {
 
@@ -54,16 +54,5 @@ public class TicketRepository {
         .param("number", number)
         .query(ROW)
         .optional();
-  }
-
-  void insertReply(long ticketNumber, Instant receivedAt, String message, boolean resumedTicket) {
-    jdbc.sql("""
-            insert into customer_reply (ticket_number, received_at, message, resumed_ticket)
-            values (:ticket, :receivedAt, :message, :resumed)""")
-        .param("ticket", ticketNumber)
-        .param("receivedAt", Timestamp.from(receivedAt))
-        .param("message", message)
-        .param("resumed", resumedTicket)
-        .update();
   }
 }

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slaescalation.team.Team;
+import org.slaescalation.conversation.Conversation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.slaescalation.engine.Collisions;
@@ -32,6 +34,12 @@ public class TicketService {
   /** Result of opening a ticket; {@code created} is false when the external id was seen before. */
   public record OpenedTicket(String id, Instant createdAt, boolean created) {}
 
+  /**
+   * Published, in the transaction that recorded it, when a customer's reply was added to the conversation of a
+   * ticket that is still open: the forms of its open tasks show it.
+   */
+  public record CustomerReplied(long ticketNumber, String processInstanceId) {}
+
   /** Result of recording a customer reply. */
   public record RecordedReply(String ticketId, Instant receivedAt, boolean resumed, String status) {}
 
@@ -41,16 +49,21 @@ public class TicketService {
   private final HistoryService historyService;
   private final TransactionTemplate transaction;
   private final TicketClockAccess clocks;
+  private final Conversation conversation;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TicketService(TicketRepository repository, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, TransactionTemplate transaction, TicketClockAccess clocks, Clock clock) {
+      HistoryService historyService, TransactionTemplate transaction, TicketClockAccess clocks,
+      Conversation conversation, ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.transaction = transaction;
     this.clocks = clocks;
+    this.conversation = conversation;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -139,7 +152,9 @@ public class TicketService {
         text(vars.get(LAST_CUSTOMER_REPLY)),
         ticketClocks.clocks(),
         ticketClocks.stints(),
-        ticketClocks.pauses());
+        ticketClocks.pauses(),
+        conversation.messages(number(ticketId)).stream().map(message -> new TicketView.Entry(message.at(),
+            message.direction().code(), message.author(), message.team(), message.text())).toList());
   }
 
   /**
@@ -176,10 +191,27 @@ public class TicketService {
 
   /** Records a customer reply and, when the ticket waits for the customer, resumes it. */
   public RecordedReply recordReply(String ticketId, String message) {
+    return recordReply(ticketId, message, null, null);
+  }
+
+  /**
+   * Records a customer reply in the ticket's conversation and, when the ticket waits for the customer, resumes it;
+   * {@code author} is the sender's address and {@code messageId} the mail's Message-ID (both null when the reply came
+   * through the API). A Message-ID recorded before is recorded once.
+   */
+  public RecordedReply recordReply(String ticketId, String message, String author, String messageId) {
     long number = TicketId.number(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
     repository.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(ticketId));
     RecordedReply recorded = Collisions.retried(() -> transaction.execute(status -> {
+      if (messageId != null) {
+        var known = conversation.byMessageId(messageId);
+        if (known.isPresent()) {
+          return new RecordedReply(ticketId, known.get().at(), false, null);
+        }
+      }
       Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      // First in the conversation, so that the task the reply resumes shows it.
+      conversation.recordInbound(number, author, message, receivedAt, messageId);
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(TicketProcess.PROCESS_KEY)
           .processInstanceBusinessKey(ticketId)
@@ -196,8 +228,8 @@ public class TicketService {
         } else {
           runtimeService.setVariables(instance.getId(), reply);
         }
+        events.publishEvent(new CustomerReplied(number, instance.getId()));
       }
-      repository.insertReply(number, receivedAt, message, resumed);
       return new RecordedReply(ticketId, receivedAt, resumed, null);
     }));
     return new RecordedReply(ticketId, recorded.receivedAt(), recorded.resumed(), get(ticketId).status());

@@ -27,6 +27,13 @@ public final class TicketVariables {
 
   /** Set by every user task's form. */
   public static final String OUTCOME = "outcome";
+  /** The reply to the customer a task completes with: mailed when not blank, then removed (never pre-filled). */
+  public static final String CUSTOMER_REPLY = "customerReply";
+  /** The internal note a task completes with: recorded in the conversation when not blank, then removed. */
+  public static final String INTERNAL_NOTE = "internalNote";
+  /** Task-local: the conversation as the forms show it, newest first. */
+  public static final String CONVERSATION_THREAD = "conversationThread";
+  /** The notes of tickets opened before the conversation (read only, shown as {@code notes}). */
   public static final String SUPPORT_NOTE = "supportNote";
   public static final String ENGINEERING_NOTE = "engineeringNote";
   public static final String SYSADMIN_NOTE = "sysadminNote";

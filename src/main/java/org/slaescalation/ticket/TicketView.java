@@ -25,7 +25,8 @@ public record TicketView(
     String lastCustomerReply,
     Map<String, Clock> clocks,
     List<Stint> stints,
-    List<Pause> pauses) {
+    List<Pause> pauses,
+    List<Entry> conversation) {
 
   /** Ticket is with a team. */
   public static final String OPEN = "open";
@@ -67,6 +68,14 @@ public record TicketView(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Stint(String clock, String team, Instant startedAt, Instant stoppedAt, String budget, String calendar,
       String paused, Instant breachedAt, String budgetDecision, Clock status) {}
+
+  /**
+   * A message of the ticket's conversation, oldest first: {@code direction} inbound (the customer's), outbound (a
+   * reply to the customer) or internal (a note between the teams); {@code author} the agent's user id or the
+   * customer's address (absent for a reply that came through the API); {@code team} the agent's team.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Entry(Instant at, String direction, String author, String team, String text) {}
 
   /** An entry of the pause ledger; {@code to} is absent while the pause lasts. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -109,7 +109,7 @@ class OperationLogTest {
     assertThat(sam.postJson("/camunda/api/engine/engine/default/task/" + task + "/claim", "{\"userId\": \"sam\"}")
         .status()).isEqualTo(204);
     assertThat(sam.postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form",
-        "{\"variables\": {\"outcome\": {\"value\": \"waiting-on-customer\"}, \"supportNote\": {\"value\": \"Which"
+        "{\"variables\": {\"outcome\": {\"value\": \"waiting-on-customer\"}, \"customerReply\": {\"value\": \"Which"
             + " browser?\"}}}").status()).isEqualTo(204);
 
     assertLogged(query().taskId(task), UserOperationLogEntry.OPERATION_TYPE_CLAIM, "sam");

@@ -55,7 +55,7 @@ class RoleAttackTest {
   void twoTicketsAndALoggedInAgent() {
     supportTask = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P2", "incident"));
     Task handedOff = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P2", "incident"));
-    taskService.complete(handedOff.getId(), Map.of("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+    taskService.complete(handedOff.getId(), Map.of("outcome", "handoff-engineering", "internalNote", "Reproduced"));
     engineeringTask = taskService.createTaskQuery().processInstanceId(handedOff.getProcessInstanceId())
         .singleResult();
     assertThat(engineeringTask.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_INVESTIGATE);
@@ -220,13 +220,14 @@ class RoleAttackTest {
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": \"sam\"}").status()).isEqualTo(204);
 
     for (String variables : List.of(
-        "\"outcome\": {\"value\": \"handoff-engineering\"}",
-        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"supportNote\": {\"value\": \"  \"}",
-        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"supportNote\": {\"value\": \""
-            + "x".repeat(4_001) + "\"}",
-        "\"outcome\": {\"value\": \"close-silently\"}, \"supportNote\": {\"value\": \"Done\"}",
+        "\"internalNote\": {\"value\": \"No outcome\"}",
+        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"internalNote\": {\"value\": \""
+            + "x".repeat(10_001) + "\"}",
+        "\"outcome\": {\"value\": \"handoff-engineering\"}, \"customerReply\": {\"value\": \""
+            + "x".repeat(10_001) + "\"}",
+        "\"outcome\": {\"value\": \"close-silently\"}, \"internalNote\": {\"value\": \"Done\"}",
         "\"outcome\": {\"value\": \"resolved\", \"valueInfo\": {\"transient\": true}},"
-            + " \"supportNote\": {\"value\": \"Done\"}")) {
+            + " \"internalNote\": {\"value\": \"Done\"}")) {
       Response answer = sam.postJson(ENGINE + "/task/" + id + "/complete", "{\"variables\": {" + variables + "}}");
 
       assertThat(answer.status()).as(variables.substring(0, Math.min(80, variables.length()))).isEqualTo(400);
@@ -236,7 +237,7 @@ class RoleAttackTest {
     assertThat(taskService.createTaskQuery().taskId(id).count()).as("not completed").isOne();
 
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/complete", "{\"variables\": {\"outcome\": {\"value\":"
-        + " \"handoff-engineering\"}, \"supportNote\": {\"value\": \"" + "x".repeat(4_000) + "\"}}}").status())
+        + " \"handoff-engineering\"}, \"internalNote\": {\"value\": \"" + "x".repeat(10_000) + "\"}}}").status())
         .isEqualTo(204);
   }
 
@@ -299,7 +300,7 @@ class RoleAttackTest {
         .isEqualTo(403);
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/claim", "{\"userId\": \"sam\"}").status()).isEqualTo(204);
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/submit-form", """
-        {"variables": {"outcome": {"value": "handoff-engineering"}, "supportNote": {"value": "Over to you"}}}""")
+        {"variables": {"outcome": {"value": "handoff-engineering"}, "internalNote": {"value": "Over to you"}}}""")
         .status()).isEqualTo(204);
 
     assertThat(taskService.createTaskQuery().taskId(id).count()).isZero();
@@ -363,7 +364,7 @@ class RoleAttackTest {
         "\"customerEmail\": {\"value\": \"attacker@evil.example\"}",
         "\"engineeringNote\": {\"value\": \"forged\"}", "\"ticketId\": {\"value\": \"T-10001\"}",
         "\"subject\": {\"value\": 5, \"type\": \"Integer\"}",
-        "\"supportNote\": {\"value\": 5, \"type\": \"Integer\"}",
+        "\"internalNote\": {\"value\": 5, \"type\": \"Integer\"}",
         "\"subject\": {\"value\": \"Checkout fails\", \"type\": \"Json\"}",
         "\"notAField\": {\"value\": null}", "\"" + "x".repeat(5_000) + "\": {\"value\": null}")) {
       WebSession.Response answer = sam.postJson(ENGINE + "/task/" + id + "/submit-form", "{\"variables\": {"
@@ -379,7 +380,7 @@ class RoleAttackTest {
         .doesNotContainKey("engineeringNote").doesNotContainKey("x".repeat(5_000));
     // What a form sends back unchanged is no change.
     assertThat(sam.postJson(ENGINE + "/task/" + id + "/submit-form", "{\"variables\": {\"outcome\": {\"value\":"
-        + " \"handoff-engineering\"}, \"supportNote\": {\"value\": \"Over\"}, \"subject\": {\"value\":"
+        + " \"handoff-engineering\"}, \"internalNote\": {\"value\": \"Over\"}, \"subject\": {\"value\":"
         + " \"Checkout fails\"}}}").status()).isEqualTo(204);
   }
 

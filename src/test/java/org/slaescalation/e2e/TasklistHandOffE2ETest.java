@@ -1,6 +1,7 @@
 package org.slaescalation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
@@ -26,9 +27,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.slaescalation.conversation.Conversation;
+import org.slaescalation.conversation.Direction;
+import org.slaescalation.conversation.Message;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.HeadlessChromium;
+import org.slaescalation.ticket.TicketId;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +62,7 @@ class TasklistHandOffE2ETest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired Conversation conversation;
 
   @RegisterExtension
   final HeadlessChromium browser = new HeadlessChromium(1400, 1000);
@@ -123,8 +129,8 @@ class TasklistHandOffE2ETest {
     click(radioOption("Outcome", "Hand off to engineering"));
     await("'Hand off to engineering' is selected",
         d -> d.findElement(radioInput("Outcome", "Hand off to engineering")).isSelected());
-    WebElement noteField = await("the support note text area",
-        elementToBeClickable(formField("textarea", "supportNote")));
+    WebElement noteField = await("the internal note text area",
+        elementToBeClickable(formField("textarea", "internalNote")));
     noteField.sendKeys(note);
     saveFormScreenshot("triage-form");
     click(By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
@@ -137,7 +143,9 @@ class TasklistHandOffE2ETest {
         .filteredOn(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
         .extracting(IdentityLink::getGroupId)
         .containsExactly("engineering");
-    assertThat(runtimeService.getVariable(ticket.getId(), TicketVariables.SUPPORT_NOTE)).isEqualTo(note);
+    assertThat(conversation.messages(TicketId.number(ticketId).orElseThrow()))
+        .extracting(Message::direction, Message::author, Message::text)
+        .contains(tuple(Direction.INTERNAL, "sam", note));
 
     logOut();
     logIn("erin");
@@ -148,7 +156,7 @@ class TasklistHandOffE2ETest {
     click(taskLink(investigate.getId()));
     awaitFormValue("ticketId", ticketId);
     awaitFormValue("subject", subject);
-    awaitFormValue("supportNote", note);
+    awaitFormValueContaining("conversationThread", "Internal note by sam (support):\n" + note);
   }
 
   private ProcessInstance sampleTicket(String externalId) {
@@ -205,6 +213,12 @@ class TasklistHandOffE2ETest {
   }
 
   /** Waits until the form field of {@code key} (a text field or text area) shows {@code expected}. */
+  private void awaitFormValueContaining(String key, String expected) {
+    By field = formField("*", key);
+    await("form field '" + key + "' contains \"" + expected + "\"", d -> d.findElements(field).stream()
+        .anyMatch(e -> e.getDomProperty("value") != null && e.getDomProperty("value").contains(expected)));
+  }
+
   private void awaitFormValue(String key, String expected) {
     By field = formField("*", key);
     await("form field '" + key + "' shows \"" + expected + "\"",

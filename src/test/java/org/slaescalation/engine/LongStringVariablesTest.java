@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda's text column holds 4,000 characters; longer strings (a 20,000-character description from the ticket API,
- * TicketApiTest) are kept whole in the byte array table. A Tasklist form holds its notes to the form's own 4,000.
+ * TicketApiTest) are kept whole in the byte array table. A Tasklist form holds its replies and notes to 10,000.
  */
 @ApplicationTest
 class LongStringVariablesTest {
@@ -27,11 +27,12 @@ class LongStringVariablesTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired ProcessEngine engine;
+  @Autowired org.slaescalation.conversation.Conversation conversation;
 
   @Test
   void aNoteAtTheFormsLimitIsStoredWholeAndALongerOneIsRefused() {
     String line = "2027-03-01 09:00:00 ERROR Überweisung fehlgeschlagen\n";
-    String note = (line.repeat(4_000 / line.length() + 1)).substring(0, 4_000);
+    String note = (line.repeat(10_000 / line.length() + 1)).substring(0, 10_000);
     Task triage = triageTask();
     WebSession sam = WebSession.webapps(port, "sam");
 
@@ -41,14 +42,14 @@ class LongStringVariablesTest {
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.json()).containsEntry("title", "Invalid form submission");
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
-    assertThat(runtimeService.getVariable(triage.getProcessInstanceId(), TicketVariables.SUPPORT_NOTE)).isEqualTo(note);
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(triage.getProcessInstanceId())
-        .variableName(TicketVariables.SUPPORT_NOTE).singleResult().getValue()).isEqualTo(note);
+    String ticketId = (String) runtimeService.getVariable(triage.getProcessInstanceId(), TicketVariables.TICKET_ID);
+    assertThat(conversation.messages(org.slaescalation.ticket.TicketId.number(ticketId).orElseThrow()))
+        .extracting(org.slaescalation.conversation.Message::text).containsExactly(note);
   }
 
   private static WebSession.Response submit(WebSession session, Task task, String note) {
     return session.postJson("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
-        "{\"variables\": {\"outcome\": {\"value\": \"handoff-engineering\"}, \"supportNote\": {\"value\": \""
+        "{\"variables\": {\"outcome\": {\"value\": \"handoff-engineering\"}, \"internalNote\": {\"value\": \""
             + note.replace("\n", "\\n") + "\"}}}");
   }
 

@@ -38,7 +38,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * critical 90 %) whose timers all fall due while nothing runs: one timer records the rungs due together.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
+    "processes/sla-policy.dmn",
     "processes/ola-budget.dmn", "processes/triage-ticket.form", "processes/follow-up-ticket.form",
     "processes/investigate-ticket.form", "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class EscalationOutboxTest {

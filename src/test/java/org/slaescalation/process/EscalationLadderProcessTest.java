@@ -40,7 +40,8 @@ import org.slaescalation.ticket.TicketVariables;
  * shipped tables, driving the engine clock: every instant below is worked out by hand in business time.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
+    "processes/sla-policy.dmn", "processes/ola-budget.dmn",
     "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
     "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class EscalationLadderProcessTest {
@@ -156,7 +157,7 @@ class EscalationLadderProcessTest {
         .contains("Resolution SLA: 80 h left");
 
     at("2027-03-01T10:00:00Z"); // Monday 11:00 CET
-    complete(task(instance), withVariables("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+    complete(task(instance), withVariables("outcome", "handoff-engineering", "internalNote", "Reproduced"));
 
     // Engineering, P3: 16 h of engineering hours (09:00-18:00): 7 h on Monday, 9 h on Tuesday.
     assertThat(due(instance, "BoundaryEvent_InvestigationOlaWarning")).isEqualTo("2027-03-02T13:00:00Z");
@@ -165,7 +166,7 @@ class EscalationLadderProcessTest {
         .extracting(ClockStint::state).isEqualTo(ClockState.MET);
 
     at("2027-03-02T09:00:00Z");
-    complete(task(instance), withVariables("outcome", "handoff-sysadmin", "engineeringNote", "Disk full"));
+    complete(task(instance), withVariables("outcome", "handoff-sysadmin", "internalNote", "Disk full"));
 
     // Sysadmin, P3: 8 h around the clock.
     assertThat(due(instance, "BoundaryEvent_InfrastructureOlaWarning")).isEqualTo("2027-03-02T15:00:00Z");
@@ -193,7 +194,8 @@ class EscalationLadderProcessTest {
     // 7 h on Wednesday 10 March.
     assertThat(due(instance, "BoundaryEvent_ResolutionWarning")).isEqualTo("2027-03-10T15:30:00Z");
 
-    complete(task(instance), withVariables("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
+    complete(task(instance), withVariables("outcome", "waiting-on-customer", "customerReply", "Which browser?"));
+    ProcessTestEngine.sendReplies(); // the question is the first response: its ladder stops
     // While the ticket waits, the old warning instant passes: the job executor (which acquires active jobs only)
     // must find nothing to fire, so that no rung fires early and gets lost.
     at("2027-03-11T00:00:00Z");
@@ -322,19 +324,58 @@ class EscalationLadderProcessTest {
     fire(instance, "BoundaryEvent_TriageOlaWarning");
     assertThat(levelsSent("ola-support")).containsExactly("75");
 
-    complete(task(instance), withVariables("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+    complete(task(instance), withVariables("outcome", "handoff-engineering", "internalNote", "Reproduced",
+        "customerReply", "We reproduced it and our engineers are on it."));
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
+        .as("the reply is not mailed yet").isEqualTo(ClockState.RUNNING);
+    ProcessTestEngine.sendReplies();
 
-    assertThat(timer(instance, "BoundaryEvent_FirstResponseBreached")).isNull();
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).isEqualTo(LadderTimers.HELD);
     assertThat(timer(instance, "BoundaryEvent_TriageOlaExpired")).isNull();
     assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.MET);
     assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNotNull();
 
-    complete(task(instance), withVariables("outcome", "resolved", "engineeringNote", "Fixed"));
+    complete(task(instance), withVariables("outcome", "resolved", "customerReply", "Fixed in release 4.2."));
 
     assertThat(timer(instance, "BoundaryEvent_ResolutionBreached")).isNull();
+    assertThat(timer(instance, "BoundaryEvent_FirstResponseBreached")).as("gone with its scope").isNull();
     assertThat(clocks.latest(1, ClockName.RESOLUTION)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.MET);
     assertThat(instance).isWaitingAt(TicketProcess.TASK_CONFIRM_RESOLUTION);
   }
+
+  @Test
+  void aHandOffWithoutAReplyLeavesTheFirstResponseRunning_andItsLadderEscalates() {
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance instance = openTicket();
+    Instant breach = due(instance, "BoundaryEvent_FirstResponseBreached");
+
+    complete(task(instance), withVariables("outcome", "handoff-engineering", "internalNote", "Reproduced"));
+
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
+        .isEqualTo(ClockState.RUNNING);
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).isEqualTo(breach);
+    fire(instance, "BoundaryEvent_FirstResponseBreached");
+    assertThat(levelsSent("first-response")).contains("100");
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
+        .isEqualTo(ClockState.BREACHED);
+  }
+
+  @Test
+  void theFirstReplyMeetsTheClockWhenItIsSent_notWhenItIsWritten() {
+    at("2027-03-01T09:00:00Z");
+    ProcessInstance instance = openTicket();
+    Instant breach = due(instance, "BoundaryEvent_FirstResponseBreached");
+    complete(task(instance), withVariables("outcome", "handoff-engineering",
+        "customerReply", "Our engineers are looking into it."));
+
+    // The mail server is down until after the breach instant: the customer heard nothing in time.
+    ClockUtil.setCurrentTime(Date.from(breach.plusSeconds(60)));
+    ProcessTestEngine.sendReplies();
+
+    assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
+        .isEqualTo(ClockState.BREACHED);
+  }
+
 }

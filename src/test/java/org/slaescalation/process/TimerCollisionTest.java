@@ -33,7 +33,8 @@ import org.slaescalation.ticket.TicketProcess;
  * executions both changed) and runs again; the agent sees no error.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
+    "processes/sla-policy.dmn",
     "processes/ola-budget.dmn", "processes/triage-ticket.form", "processes/follow-up-ticket.form",
     "processes/investigate-ticket.form", "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class TimerCollisionTest {
@@ -61,7 +62,7 @@ class TimerCollisionTest {
     Collision collision = collideOnFirstCompletion();
 
     taskService().complete(task(instance).getId(), Map.of("outcome", "handoff-engineering",
-        "supportNote", "Reproduced, engineering please look"));
+        "internalNote", "Reproduced, engineering please look"));
 
     collision.assertTheTimerWonAndTheCompletionRanTwice();
     assertTheTicketMovedOn(instance);
@@ -76,7 +77,7 @@ class TimerCollisionTest {
     // collision reaches the caller, which runs the whole transaction again.
     Collisions.retried(() -> ProcessTestEngine.transactions().execute(status -> {
       taskService().complete(task(instance).getId(), Map.of("outcome", "handoff-engineering",
-          "supportNote", "Reproduced, engineering please look"));
+          "internalNote", "Reproduced, engineering please look"));
       return null;
     }));
 

@@ -63,6 +63,7 @@ public final class ProcessTestEngine {
           "PT10M", "PT20M", "PT30M", "PT1H", "PT1H", "PT2H", "PT2H", "PT4H").map(java.time.Duration::parse).toList());
 
   private static ProcessEngine engine;
+  private static org.slaescalation.conversation.Conversation conversation;
   private static DataSource dataSource;
   private static DataSourceTransactionManager transactionManager;
 
@@ -118,11 +119,16 @@ public final class ProcessTestEngine {
   public static void resetTables(long ticketNumber) {
     JdbcClient jdbc = jdbc();
     for (String table : List.of("escalation_rung", "escalation_mail", "clock_pause", "clock_stint",
-        "customer_reply", "ticket")) {
+        "ticket_message", "ticket")) {
       jdbc.sql("delete from " + table).update();
     }
     jdbc.sql("insert into ticket (number, created_at) values (:number, current_timestamp)")
         .param("number", ticketNumber).update();
+  }
+
+  /** The conversation service behind the beans registered last. */
+  public static org.slaescalation.conversation.Conversation conversation() {
+    return conversation;
   }
 
   /** Registers the beans the model's expressions call; call before each test (Mocks are thread-local). */
@@ -169,8 +175,14 @@ public final class ProcessTestEngine {
         processEngine.getRuntimeService()));
     Mocks.register("escalationMails", new EscalationMails(escalations, clock));
     Mocks.register("mailRetries", new org.slaescalation.process.MailRetries(MAIL_RETRY));
-    Mocks.register("acknowledgeTicket", new AcknowledgeTicket(new AcknowledgementMail(templates, delivery, settings),
-        ShippedCalendars.get(), clock));
+    AcknowledgementMail acknowledgement = new AcknowledgementMail(templates, delivery, settings);
+    Mocks.register("acknowledgeTicket", new AcknowledgeTicket(acknowledgement, ShippedCalendars.get(), clock));
+    conversation = new org.slaescalation.conversation.Conversation(
+        new org.slaescalation.conversation.ConversationRepository(jdbc()),
+        new org.slaescalation.notification.ReplyMail(templates, settings), acknowledgement, delivery, clock);
+    Mocks.register("taskConversation", new org.slaescalation.process.TaskConversation(conversation, contacts,
+        processEngine.getRuntimeService(), processEngine.getTaskService()));
+    Mocks.register("replyMails", new org.slaescalation.process.ReplyMails(conversation, clocks, timers));
     return clocks;
   }
 
@@ -179,10 +191,19 @@ public final class ProcessTestEngine {
    * left; a job that fails stays for its retry. Returns how many ran without failing.
    */
   public static int sendEscalationMails() {
+    return runMailJobs(RecordEscalations.MAIL_PROCESS_KEY);
+  }
+
+  /** As {@link #sendEscalationMails()}, for the "Reply mail" instances: mails the replies to the customer. */
+  public static int sendReplies() {
+    return runMailJobs(TicketProcess.REPLY_MAIL_PROCESS_KEY);
+  }
+
+  private static int runMailJobs(String processKey) {
     var management = engine().getManagementService();
     int sent = 0;
     for (int round = 0; round < 10; round++) {
-      List<Job> due = management.createJobQuery().processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY)
+      List<Job> due = management.createJobQuery().processDefinitionKey(processKey)
           .executable().list();
       if (due.isEmpty()) {
         return sent;

@@ -81,11 +81,13 @@ class TicketApiTest {
     assertThat(before).containsEntry("team", "support");
     assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage ticket");
 
-    taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "supportNote", "Reproduced"));
+    taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "internalNote", "Reproduced"));
 
     Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(ticket.get("team")).isEqualTo("engineering");
-    assertThat((Map<String, Object>) ticket.get("notes")).containsEntry("support", "Reproduced");
+    assertThat((List<Map<String, Object>>) ticket.get("conversation")).singleElement().satisfies(entry -> assertThat(
+        entry).containsEntry("direction", "internal").containsEntry("team", "support")
+        .containsEntry("text", "Reproduced").containsKey("at"));
   }
 
   @Test
@@ -265,7 +267,7 @@ class TicketApiTest {
     String instance = processInstanceId(id);
     Api.executeJobs(managementService, instance);
     Task triage = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    taskService.complete(triage.getId(), Map.of("outcome", "waiting-on-customer", "supportNote", "Which browser?"));
+    taskService.complete(triage.getId(), Map.of("outcome", "waiting-on-customer", "customerReply", "Which browser?"));
     assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("status", "waiting-on-customer");
 
     ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets/" + id + "/customer-replies",
@@ -275,7 +277,14 @@ class TicketApiTest {
     assertThat(answer.getBody()).containsEntry("resumed", true).containsEntry("status", "open");
     Task followUp = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(followUp.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_FOLLOW_UP);
-    assertThat(get(rest, "crm", "/api/tickets/" + id).getBody()).containsEntry("lastCustomerReply", "Firefox 128");
+    assertThat((String) taskService.getVariableLocal(followUp.getId(), TicketVariables.CONVERSATION_THREAD))
+        .as("the follow-up form shows the reply").contains("Customer:\nFirefox 128");
+    Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
+    assertThat(ticket).containsEntry("lastCustomerReply", "Firefox 128");
+    assertThat((List<Map<String, Object>>) ticket.get("conversation"))
+        .extracting(entry -> entry.get("direction"), entry -> entry.get("text"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("outbound", "Which browser?"),
+            org.assertj.core.groups.Tuple.tuple("inbound", "Firefox 128"));
   }
 
   @Test

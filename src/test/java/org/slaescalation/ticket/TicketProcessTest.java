@@ -1,6 +1,7 @@
 package org.slaescalation.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -18,6 +19,7 @@ import static org.slaescalation.ticket.TicketProcess.TASK_FOLLOW_UP;
 import static org.slaescalation.ticket.TicketProcess.TASK_INVESTIGATE;
 import static org.slaescalation.ticket.TicketProcess.TASK_TRIAGE;
 
+import java.util.List;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slaescalation.conversation.ConversationRepository;
+import org.slaescalation.conversation.Direction;
+import org.slaescalation.conversation.Message;
 import org.slaescalation.support.ProcessTestEngine;
 
 /**
@@ -42,7 +47,8 @@ import org.slaescalation.support.ProcessTestEngine;
  * path is one test; each detour starts where it begins.
  */
 @Deployment(resources = {
-    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/sla-policy.dmn", "processes/ola-budget.dmn",
+    "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
+    "processes/sla-policy.dmn", "processes/ola-budget.dmn",
     "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
     "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
 class TicketProcessTest {
@@ -72,8 +78,15 @@ class TicketProcessTest {
     return ProcessTestEngine.ticket(priority, tier, category, "acme");
   }
 
-  static Map<String, Object> outcome(Outcome outcome, String noteVariable) {
-    return withVariables(TicketVariables.OUTCOME, outcome.code(), noteVariable, "note: " + outcome.code());
+  /** The conversation of ticket T-1, oldest first. */
+  static List<Message> conversation() {
+    return new ConversationRepository(ProcessTestEngine.jdbc()).messages(1);
+  }
+
+  /** A completion with {@code outcome}, a reply to the customer and an internal note. */
+  static Map<String, Object> outcome(Outcome outcome) {
+    return withVariables(TicketVariables.OUTCOME, outcome.code(), TicketVariables.CUSTOMER_REPLY,
+        "reply: " + outcome.code(), TicketVariables.INTERNAL_NOTE, "note: " + outcome.code());
   }
 
   static String formRef(Task task) {
@@ -122,7 +135,7 @@ class TicketProcessTest {
     assertThat(task()).hasCandidateGroup("support");
     assertThat(formRef(task())).isEqualTo("triage-ticket");
 
-    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.RESOLVED));
 
     assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
     assertThat(task()).hasCandidateGroup("support");
@@ -159,7 +172,7 @@ class TicketProcessTest {
   void triage_waitingOnCustomer_waitsForTheReply_thenSupportFollowsUp() {
     ProcessInstance instance = startAtTriage("P3", "standard", "question");
 
-    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER));
     assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
 
     runtimeService().createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
@@ -179,19 +192,22 @@ class TicketProcessTest {
   void triage_handoffEngineering_goesToEngineering() {
     ProcessInstance instance = startAtTriage("P2", "business", "bug");
 
-    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING));
 
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
     assertThat(task()).hasCandidateGroup("engineering");
     assertThat(formRef(task())).isEqualTo("investigate-ticket");
-    assertThat(instance).variables().containsEntry(TicketVariables.SUPPORT_NOTE, "note: handoff-engineering");
+    assertThat(conversation()).extracting(Message::direction, Message::team, Message::text).containsExactly(
+        tuple(Direction.INTERNAL, "support", "note: handoff-engineering"),
+        tuple(Direction.OUTBOUND, "support", "reply: handoff-engineering"));
+    assertThat(instance).variables().doesNotContainKeys(TicketVariables.CUSTOMER_REPLY, TicketVariables.INTERNAL_NOTE);
   }
 
   @Test
   void followUp_resolved_goesToConfirmation() {
     ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
 
-    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.RESOLVED));
 
     assertThat(instance).hasPassed("EndEvent_TicketResolved").isWaitingAt(TASK_CONFIRM_RESOLUTION);
   }
@@ -200,7 +216,7 @@ class TicketProcessTest {
   void followUp_waitingOnCustomer_waitsAgain() {
     ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
 
-    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER));
 
     assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
   }
@@ -209,7 +225,7 @@ class TicketProcessTest {
   void followUp_handoffEngineering_goesToEngineering() {
     ProcessInstance instance = startBefore(TASK_FOLLOW_UP);
 
-    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING));
 
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
   }
@@ -218,7 +234,7 @@ class TicketProcessTest {
   void investigation_handoffSysadmin_goesToSysadmin() {
     ProcessInstance instance = startBefore(TASK_INVESTIGATE);
 
-    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN, TicketVariables.ENGINEERING_NOTE));
+    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN));
 
     assertThat(instance).isWaitingAt(TASK_FIX_INFRASTRUCTURE);
     assertThat(task()).hasCandidateGroup("sysadmin");
@@ -229,17 +245,19 @@ class TicketProcessTest {
   void investigation_backToSupport_goesToFollowUp() {
     ProcessInstance instance = startBefore(TASK_INVESTIGATE);
 
-    complete(task(), outcome(Outcome.BACK_TO_SUPPORT, TicketVariables.ENGINEERING_NOTE));
+    complete(task(), outcome(Outcome.BACK_TO_SUPPORT));
 
     assertThat(instance).isWaitingAt(TASK_FOLLOW_UP);
-    assertThat(instance).variables().containsEntry(TicketVariables.ENGINEERING_NOTE, "note: back-to-support");
+    assertThat(conversation()).extracting(Message::direction, Message::team, Message::text).containsExactly(
+        tuple(Direction.INTERNAL, "engineering", "note: back-to-support"),
+        tuple(Direction.OUTBOUND, "engineering", "reply: back-to-support"));
   }
 
   @Test
   void investigation_resolved_goesToConfirmation() {
     ProcessInstance instance = startBefore(TASK_INVESTIGATE);
 
-    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.ENGINEERING_NOTE));
+    complete(task(), outcome(Outcome.RESOLVED));
 
     assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
   }
@@ -248,7 +266,7 @@ class TicketProcessTest {
   void infrastructure_resolved_goesToConfirmation() {
     ProcessInstance instance = startBefore(TASK_FIX_INFRASTRUCTURE);
 
-    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SYSADMIN_NOTE));
+    complete(task(), outcome(Outcome.RESOLVED));
 
     assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
   }
@@ -257,7 +275,7 @@ class TicketProcessTest {
   void infrastructure_backToEngineering_goesToInvestigation() {
     ProcessInstance instance = startBefore(TASK_FIX_INFRASTRUCTURE);
 
-    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING, TicketVariables.SYSADMIN_NOTE));
+    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING));
 
     assertThat(instance).isWaitingAt(TASK_INVESTIGATE);
   }
@@ -267,15 +285,15 @@ class TicketProcessTest {
     ProcessInstance instance = startAtTriage("P2", "business", "incident");
 
     later();
-    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING));
     later();
-    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN, TicketVariables.ENGINEERING_NOTE));
+    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN));
     later();
-    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING, TicketVariables.SYSADMIN_NOTE));
+    complete(task(), outcome(Outcome.BACK_TO_ENGINEERING));
     later();
-    complete(task(), outcome(Outcome.BACK_TO_SUPPORT, TicketVariables.ENGINEERING_NOTE));
+    complete(task(), outcome(Outcome.BACK_TO_SUPPORT));
     later();
-    complete(task(), outcome(Outcome.RESOLVED, TicketVariables.SUPPORT_NOTE));
+    complete(task(), outcome(Outcome.RESOLVED));
     later();
     complete(task(), withVariables(TicketVariables.OUTCOME, "resolved"));
 

@@ -1,0 +1,161 @@
+package org.slaescalation.process;
+
+import static org.slaescalation.ticket.TicketVariables.CONVERSATION_THREAD;
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_EMAIL;
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_NAME;
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_REPLY;
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_TIME_ZONE;
+import static org.slaescalation.ticket.TicketVariables.INTERNAL_NOTE;
+import static org.slaescalation.ticket.TicketVariables.SUBJECT;
+import static org.slaescalation.ticket.TicketVariables.TICKET_ID;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slaescalation.conversation.Conversation;
+import org.slaescalation.conversation.Message;
+import org.slaescalation.ladder.ContactProperties;
+import org.slaescalation.ticket.TicketProcess;
+import org.slaescalation.ticket.TicketService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of every user task: the ticket's conversation in the forms, and what a task completes with. On
+ * creation the task gets the thread ({@code conversationThread}, newest first, times in the team's zone and the
+ * customer's) and the reply and note fields start empty. On completion a non-blank {@code internalNote} is recorded
+ * as an internal message, and a non-blank {@code customerReply} as an outbound one, with one "Reply mail" instance that
+ * mails it in a job of its own; both variables are then removed, so that no later form shows them as input.
+ */
+@Component("taskConversation")
+public class TaskConversation implements TaskListener {
+
+  /** Variable of a "Reply mail" instance: the id of its message in the conversation. */
+  public static final String REPLY_MESSAGE_ID = "replyMessageId";
+  /** The longest reply or note (characters); the conversation holds 20,000. */
+  public static final int MAX_LENGTH = 10_000;
+
+  private final Conversation conversation;
+  private final ContactProperties contacts;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  public TaskConversation(Conversation conversation, ContactProperties contacts, RuntimeService runtimeService,
+      TaskService taskService) {
+    this.conversation = conversation;
+    this.contacts = contacts;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.getExecution().removeVariable(CUSTOMER_REPLY);
+      task.getExecution().removeVariable(INTERNAL_NOTE);
+      task.setVariableLocal(CONVERSATION_THREAD, thread(task));
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      completed(task);
+    }
+  }
+
+  /** The thread as the task's form shows it, in the zone of the task's team and the customer's. */
+  private String thread(DelegateTask task) {
+    return conversation.thread(ClockExpressions.ticketNumber(task), teamZone(task.getTaskDefinitionKey()),
+        customerZone(task.getVariable(CUSTOMER_TIME_ZONE)));
+  }
+
+  /**
+   * A customer's reply came in: the open tasks of the ticket show it (a task it resumed was created after it was
+   * recorded and shows it already).
+   */
+  @EventListener
+  public void customerReplied(TicketService.CustomerReplied replied) {
+    Object zone = runtimeService.getVariable(replied.processInstanceId(), CUSTOMER_TIME_ZONE);
+    for (Task task : taskService.createTaskQuery().processInstanceId(replied.processInstanceId()).list()) {
+      taskService.setVariableLocal(task.getId(), CONVERSATION_THREAD, conversation.thread(replied.ticketNumber(),
+          teamZone(task.getTaskDefinitionKey()), customerZone(zone)));
+    }
+  }
+
+  private void completed(DelegateTask task) {
+    String team = team(task);
+    String author = author(task);
+    long ticket = ClockExpressions.ticketNumber(task);
+    String note = text(task, INTERNAL_NOTE);
+    String reply = text(task, CUSTOMER_REPLY);
+    if (note != null) {
+      conversation.recordNote(ticket, author, team, note);
+    }
+    if (reply != null) {
+      Message recorded = conversation.recordReply(new Conversation.Ticket(ticket,
+          (String) task.getVariable(TICKET_ID), (String) task.getVariable(SUBJECT),
+          (String) task.getVariable(CUSTOMER_NAME), (String) task.getVariable(CUSTOMER_EMAIL),
+          customerZone(task.getVariable(CUSTOMER_TIME_ZONE))),
+          author, team, reply);
+      String ticketId = (String) task.getVariable(TICKET_ID);
+      // The agent may work on the task; starting the process that mails their reply is the service's own step.
+      Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices().getRuntimeService()
+          .startProcessInstanceByKey(TicketProcess.REPLY_MAIL_PROCESS_KEY, ticketId,
+              Map.of(REPLY_MESSAGE_ID, recorded.id(), TICKET_ID, ticketId)));
+    }
+    task.getExecution().removeVariable(CUSTOMER_REPLY);
+    task.getExecution().removeVariable(INTERNAL_NOTE);
+  }
+
+  /** A reply or note as text: null when blank, refused when it is no text or too long. */
+  private static String text(VariableScope task, String name) {
+    Object value = task.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new BadUserRequestException("Variable '" + name + "' must be a string");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new BadUserRequestException("Variable '" + name + "' holds at most " + MAX_LENGTH + " characters, was "
+          + text.length());
+    }
+    return text.isBlank() ? null : text.strip();
+  }
+
+  private static String team(DelegateTask task) {
+    return TicketProcess.userTask(task.getTaskDefinitionKey()).map(userTask -> userTask.team().code()).orElse(null);
+  }
+
+  /** The user completing the task (the webapps and the REST API authenticate them), else its assignee. */
+  private static String author(DelegateTask task) {
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee();
+  }
+
+  private ZoneId teamZone(String taskDefinitionKey) {
+    String team = TicketProcess.userTask(taskDefinitionKey).map(userTask -> userTask.team().code()).orElse(null);
+    ContactProperties.TeamContacts teamContacts = team == null ? null : contacts.teams().get(team);
+    return teamContacts == null ? ZoneOffset.UTC : teamContacts.team().zone();
+  }
+
+  private static ZoneId customerZone(Object id) {
+    if (id instanceof String zone && !zone.isBlank()) {
+      try {
+        return ZoneId.of(zone);
+      } catch (DateTimeException e) {
+        return ZoneOffset.UTC;
+      }
+    }
+    return ZoneOffset.UTC;
+  }
+}
