@@ -87,6 +87,11 @@ public class ClockStints {
     return repository.stints(ticket);
   }
 
+  /** Every stint of the tickets, oldest first, with one query. */
+  public List<ClockStint> stints(java.util.Collection<Long> tickets) {
+    return repository.stints(tickets);
+  }
+
   /** Stops the open stint of a clock: met when stopped before its breach instant, breached otherwise. */
   public void stop(long ticket, ClockName name) {
     open(ticket, name).ifPresent(open -> change(open, stint -> {

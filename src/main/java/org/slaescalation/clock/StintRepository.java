@@ -40,6 +40,17 @@ public class StintRepository {
         .list();
   }
 
+  /** Every stint of the tickets, oldest first, with one query. */
+  public List<ClockStint> stints(java.util.Collection<Long> ticketNumbers) {
+    if (ticketNumbers.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from clock_stint where ticket_number in (:tickets) order by id")
+        .param("tickets", ticketNumbers)
+        .query(StintRepository::stint)
+        .list();
+  }
+
   /** The latest stint of a clock of the ticket, open or not. */
   public Optional<ClockStint> latest(long ticketNumber, ClockName clock) {
     return jdbc.sql("""

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +35,18 @@ public class EscalationMail {
 
   private final MailTemplates templates;
   private final MailSettings settings;
+  private final PublicUrl publicUrl;
 
-  public EscalationMail(MailTemplates templates, MailSettings settings) {
+  @Autowired
+  public EscalationMail(MailTemplates templates, MailSettings settings, PublicUrl publicUrl) {
     this.templates = templates;
     this.settings = settings;
+    this.publicUrl = publicUrl;
+  }
+
+  /** Links start with {@code settings}' public URL ({@code http://localhost:8080} when it has none). */
+  public EscalationMail(MailTemplates templates, MailSettings settings) {
+    this(templates, settings, PublicUrl.of(settings));
   }
 
   /** The mail for {@code notice}, without sending it. */
@@ -170,9 +179,9 @@ public class EscalationMail {
 
   private String link(EscalationNotice notice) {
     if (notice.taskId() != null) {
-      return settings.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + encode(notice.taskId());
+      return publicUrl.get() + "/camunda/app/tasklist/default/#/?task=" + encode(notice.taskId());
     }
-    return settings.publicUrl() + "/api/tickets/" + encode(notice.ticketId());
+    return publicUrl.get() + "/api/tickets/" + encode(notice.ticketId());
   }
 
   private static String encode(String value) {

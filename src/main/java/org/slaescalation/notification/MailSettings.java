@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code spring.mail.*} properties.
  *
  * @param publicUrl where recipients reach the service, e.g. {@code https://escalation.example.com}; links in
- *     mails start with it (a trailing slash is dropped)
+ *     mails start with it (a trailing slash is dropped). Null when unset: links then start with the running
+ *     server's own address ({@link PublicUrl})
  * @param sendTimeout the longest one SMTP connection may last, from connecting to the last answer (default 20 s): the
  *     job lock time ({@code camunda.bpm.job-execution.lock-time-in-millis}) is sized to twice this, so that no lock
  *     expires while a mail is being sent (docs/operations.md, "Several nodes")
@@ -26,17 +27,16 @@ import org.springframework.validation.annotation.Validated;
 public record MailSettings(
     @NotBlank @Email String from,
     @NotBlank String messageIdDomain,
-    @NotBlank
     @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
         message = "must be the absolute http(s) address recipients open the service at, without query or fragment,"
             + " e.g. https://escalation.example.com")
-    @DefaultValue("http://localhost:8080") String publicUrl,
+    String publicUrl,
     @NotNull @DefaultValue("PT20S") Duration sendTimeout) {
 
   @ConstructorBinding
   public MailSettings {
     if (publicUrl != null) {
-      publicUrl = publicUrl.strip().replaceAll("/+$", "");
+      publicUrl = publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
     }
   }
 

@@ -85,6 +85,24 @@ public class TicketApiClocks implements TicketClockAccess {
     return new Clocks(latest, List.copyOf(stints), pauses);
   }
 
+  @Override
+  public Map<Long, Map<String, java.time.Instant>> openSlaDue(java.util.Collection<Long> ticketNumbers) {
+    Map<Long, Map<String, java.time.Instant>> due = new java.util.HashMap<>();
+    for (ClockStint stint : clocks.stints(ticketNumbers)) {
+      if (stint.clock().isOla()) {
+        continue;
+      }
+      Map<String, java.time.Instant> ticket = due.computeIfAbsent(stint.ticketNumber(), n -> new java.util.HashMap<>());
+      // Oldest first: a later stint of the clock replaces an earlier one.
+      if (stint.isOpen()) {
+        ticket.put(stint.clock().value(), clocks.dueAt(stint, 100));
+      } else {
+        ticket.remove(stint.clock().value());
+      }
+    }
+    return due;
+  }
+
   private TicketView.Clock view(ClockStint stint, List<EscalationOutbox.Entry> mails) {
     return new TicketView.Clock(
         stint.state().code(),

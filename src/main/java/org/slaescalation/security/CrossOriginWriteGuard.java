@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slaescalation.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Browsers say where a request comes from: {@code Sec-Fetch-Site} (anything but {@code same-origin}, or
  * {@code none} for what the user typed, is refused) and {@code Origin} (refused unless it is this service's own
- * origin, as the request addresses it or as {@code escalation.mail.public-url} names it; {@code null} is refused).
+ * origin, as the request addresses it or as the public URL names it: {@code escalation.mail.public-url}, or the
+ * server's own address when that is unset; {@code null} is refused).
  * Clients that are not browsers send neither and are not affected.
  */
 class CrossOriginWriteGuard extends OncePerRequestFilter {
@@ -30,10 +32,11 @@ class CrossOriginWriteGuard extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final Set<String> OWN_SITES = Set.of("same-origin", "none");
 
-  private final Optional<String> publicOrigin;
+  private final Supplier<String> publicUrl;
 
-  CrossOriginWriteGuard(String publicUrl) {
-    this.publicOrigin = origin(publicUrl);
+  /** {@code publicUrl} is read per request: unset, it is the server's own address, known once the server listens. */
+  CrossOriginWriteGuard(Supplier<String> publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -63,7 +66,7 @@ class CrossOriginWriteGuard extends OncePerRequestFilter {
       return false;
     }
     String requested = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-    return sent.equals(origin(requested)) || sent.equals(publicOrigin);
+    return sent.equals(origin(requested)) || sent.equals(origin(publicUrl.get()));
   }
 
   /** {@code scheme://host:port} in lower case with the port made explicit, or empty for {@code null} and nonsense. */

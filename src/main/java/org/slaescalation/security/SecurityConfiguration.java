@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slaescalation.authorization.Roles;
-import org.slaescalation.notification.MailSettings;
+import org.slaescalation.notification.PublicUrl;
 import org.slaescalation.team.Team;
 import org.slaescalation.web.FilterOrder;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,8 +81,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<CrossOriginWriteGuard> crossOriginWriteGuard(MailSettings mail) {
-    return FilterOrder.registered(new CrossOriginWriteGuard(mail.publicUrl()), FilterOrder.CROSS_ORIGIN);
+  FilterRegistrationBean<CrossOriginWriteGuard> crossOriginWriteGuard(PublicUrl publicUrl) {
+    return FilterOrder.registered(new CrossOriginWriteGuard(publicUrl::get), FilterOrder.CROSS_ORIGIN);
   }
 
   @Bean

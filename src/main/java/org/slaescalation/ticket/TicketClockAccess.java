@@ -22,6 +22,12 @@ public interface TicketClockAccess {
   Clocks clocks(long ticketNumber);
 
   /**
+   * The breach instant of each open SLA clock ({@code first-response}, {@code resolution}) of the tickets, by ticket
+   * number and clock name, read with one query: the listing's due instants. A clock that stopped is absent.
+   */
+  Map<Long, Map<String, java.time.Instant>> openSlaDue(java.util.Collection<Long> ticketNumbers);
+
+  /**
    * Re-evaluates the SLA and OLA policy with the ticket's current variables and moves every pending timer, the task
    * due date and priority; time already spent still counts.
    */

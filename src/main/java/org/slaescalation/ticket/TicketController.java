@@ -7,17 +7,19 @@ import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/tickets")
-@Tag(name = "Tickets", description = "Intake of support tickets and customer replies")
+@Tag(name = "Tickets", description = "Intake, listing and reading of support tickets, and customer replies")
 class TicketController {
 
   /** Body of the answer to {@code POST /api/tickets}. */
@@ -37,6 +39,14 @@ class TicketController {
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/tickets/" + opened.id()))
         .body(new TicketCreated(opened.id(), opened.createdAt()));
+  }
+
+  @GetMapping
+  @Operation(summary = "List tickets, newest first, a page at a time",
+      description = "Filters: status, team, tier, priority, breached, atRisk; page (from 0), size (1 to 100, default"
+          + " 20). An unknown parameter or value is a 400 naming the parameter.")
+  TicketSummary.Page list(@RequestParam MultiValueMap<String, String> query) {
+    return tickets.list(TicketFilter.parse(query));
   }
 
   @GetMapping("/{id}")

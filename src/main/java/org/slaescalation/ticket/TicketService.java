@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -44,6 +45,7 @@ public class TicketService {
   public record RecordedReply(String ticketId, Instant receivedAt, boolean resumed, String status) {}
 
   private final TicketRepository repository;
+  private final TicketListing listing;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final HistoryService historyService;
@@ -53,10 +55,11 @@ public class TicketService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  TicketService(TicketRepository repository, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, TransactionTemplate transaction, TicketClockAccess clocks,
-      Conversation conversation, ApplicationEventPublisher events, Clock clock) {
+  TicketService(TicketRepository repository, TicketListing listing, RuntimeService runtimeService,
+      TaskService taskService, HistoryService historyService, TransactionTemplate transaction,
+      TicketClockAccess clocks, Conversation conversation, ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
+    this.listing = listing;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -155,6 +158,44 @@ public class TicketService {
         ticketClocks.pauses(),
         conversation.messages(number(ticketId)).stream().map(message -> new TicketView.Entry(message.at(),
             message.direction().code(), message.author(), message.team(), message.text())).toList());
+  }
+
+  /**
+   * One page of the tickets that match {@code filter}, newest first: the tickets are filtered and counted in the
+   * database, then the page's rows read with one variable query and one clock query, whatever the page's size.
+   */
+  public TicketSummary.Page list(TicketFilter filter) {
+    TicketListing.Found found = listing.find(filter);
+    if (found.rows().isEmpty()) {
+      return new TicketSummary.Page(List.of(), filter.page(), filter.size(), found.total());
+    }
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(found.rows().stream().map(TicketListing.Row::processInstanceId).toArray(String[]::new))
+        .variableNameIn(SUBJECT, CUSTOMER_ID, CUSTOMER_NAME, TIER, PRIORITY)
+        .disableCustomObjectDeserialization()
+        .list()) {
+      if (variable.getProcessInstanceId().equals(variable.getActivityInstanceId()) && variable.getValue() != null) {
+        vars.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue());
+      }
+    }
+    Map<Long, Map<String, Instant>> due = clocks.openSlaDue(found.rows().stream().map(TicketListing.Row::number)
+        .toList());
+    List<TicketSummary> items = found.rows().stream().map(row -> {
+      Map<String, Object> v = vars.getOrDefault(row.processInstanceId(), Map.of());
+      Map<String, Instant> slaDue = due.getOrDefault(row.number(), Map.of());
+      String team = switch (row.status()) {
+        case TicketView.CLOSED, TicketView.CANCELLED -> null;
+        default -> row.taskKey() == null ? Team.SUPPORT.code()
+            : TicketProcess.userTask(row.taskKey()).map(task -> task.team().code()).orElse(null);
+      };
+      return new TicketSummary(TicketId.of(row.number()), text(v.get(SUBJECT)), row.status(), team,
+          new TicketSummary.Customer(text(v.get(CUSTOMER_ID)), text(v.get(CUSTOMER_NAME))), text(v.get(TIER)),
+          text(v.get(PRIORITY)), row.createdAt(), row.closedAt(), row.breached(), row.atRisk(),
+          slaDue.get("first-response"), slaDue.get("resolution"));
+    }).toList();
+    return new TicketSummary.Page(items, filter.page(), filter.size(), found.total());
   }
 
   /**

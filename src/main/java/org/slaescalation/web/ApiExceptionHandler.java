@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slaescalation.ticket.InvalidTicketFilterException;
 import org.slaescalation.ticket.TicketClosedException;
 import org.slaescalation.ticket.TicketNotFoundException;
 import org.springframework.core.Ordered;
@@ -75,6 +76,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail notFound(TicketNotFoundException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
     problem.setTitle("Ticket not found");
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidTicketFilterException.class)
+  ProblemDetail invalidFilter(InvalidTicketFilterException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    problem.setTitle("Invalid request parameter");
+    problem.setProperty("parameter", ex.parameter());
     return problem;
   }
 

@@ -1,6 +1,7 @@
 package org.slaescalation.web;
 
 import org.slaescalation.notification.MailDelivery;
+import org.slaescalation.notification.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,9 +16,11 @@ class StartupLog {
   private static final Logger LOG = LoggerFactory.getLogger(StartupLog.class);
 
   private final MailDelivery mailDelivery;
+  private final PublicUrl publicUrl;
 
-  StartupLog(MailDelivery mailDelivery) {
+  StartupLog(MailDelivery mailDelivery, PublicUrl publicUrl) {
     this.mailDelivery = mailDelivery;
+    this.publicUrl = publicUrl;
   }
 
   @EventListener
@@ -35,8 +38,10 @@ class StartupLog {
           Ticket API    {}/api/tickets (HTTP Basic: integrations, administrators), OpenAPI at {}/swagger-ui.html
           Model review  {}/review (team leads, administrators): BPMN and DMN models, OLA budgets, timers, diffs
           Mail          {}
+          Mail links    start with {} ({})
         """, base, base, base, base, base, base, mailDelivery.keepsMailsForOutbox()
             ? "kept on the outbox page " + base + "/mail-outbox (administrators): " + mailDelivery.describe()
-            : "sent through " + mailDelivery.describe());
+            : "sent through " + mailDelivery.describe(), publicUrl.get(), publicUrl.configured().isPresent()
+            ? "escalation.mail.public-url" : "this server's address; set escalation.mail.public-url behind a proxy");
   }
 }

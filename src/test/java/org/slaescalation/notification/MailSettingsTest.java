@@ -23,9 +23,10 @@ class MailSettingsTest {
           "escalation.mail.message-id-domain=sla-escalation.local");
 
   @Test
-  void publicUrlDefaultsToLocalhost() {
-    runner.run(context -> assertThat(context.getBean(MailSettings.class).publicUrl())
-        .isEqualTo("http://localhost:8080"));
+  void publicUrlIsUnsetByDefaultSoThatLinksFollowTheServersOwnAddress() {
+    runner.run(context -> assertThat(context.getBean(MailSettings.class).publicUrl()).isNull());
+    runner.withPropertyValues("escalation.mail.public-url= ")
+        .run(context -> assertThat(context.getBean(MailSettings.class).publicUrl()).isNull());
   }
 
   @Test

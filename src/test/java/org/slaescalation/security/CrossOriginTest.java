@@ -70,7 +70,7 @@ class CrossOriginTest {
   @CsvSource(delimiter = '|', textBlock = """
       the service's own page (Swagger UI)    | http://localhost:{port} | same-origin
       an API client that is no browser       |                         |
-      the address in escalation.mail.public-url | http://localhost:8080 |
+      the public URL: unset, the server's own | http://localhost:{port} |
       """)
   void requestsOfTheServiceItselfAndOfApiClientsGoThrough(String reason, String origin, String site) {
     String own = origin == null ? null : origin.replace("{port}", Integer.toString(port));

@@ -1,0 +1,121 @@
+package org.slaescalation.ticket;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slaescalation.team.Team;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds the tickets of {@code GET /api/tickets} in one query for the page and one for the count, whatever the
+ * number of tickets: the ticket registry joined to the engine's history of each ticket's process instance (business
+ * key = ticket id), its oldest task, its message subscription (waiting on the customer), its process variables
+ * ({@code tier}, {@code priority}) and the SLA clock stints. The status is derived as
+ * {@link TicketService#get(String)} derives it (TicketListApiTest compares the two).
+ */
+@Repository
+class TicketListing {
+
+  /** What the query gives of a ticket; the rest of its row comes from its variables. */
+  record Row(long number, String processInstanceId, Instant createdAt, Instant closedAt, String status,
+      String taskKey, boolean breached, boolean atRisk) {}
+
+  record Found(List<Row> rows, long total) {}
+
+  private static final String SLA_CLOCKS = "('first-response', 'resolution')";
+
+  /** Each ticket with its status, oldest task and clock flags; filtered by the outer query. */
+  private static final String TICKETS = """
+      select x.*,
+        case
+          when x.closed_at is not null then case when x.terminated = 1 then 'cancelled' else 'closed' end
+          when x.waiting = 1 then 'waiting-on-customer'
+          when x.task_key = :confirmTask then 'resolved'
+          else 'open'
+        end as status
+      from (
+        select t.number, t.created_at, p.ID_ as instance_id, p.END_TIME_ as closed_at,
+          case when p.STATE_ in ('EXTERNALLY_TERMINATED', 'INTERNALLY_TERMINATED') or p.DELETE_REASON_ is not null
+            then 1 else 0 end as terminated,
+          case when exists (select 1 from ACT_RU_EVENT_SUBSCR e where e.PROC_INST_ID_ = p.ID_
+            and e.EVENT_TYPE_ = 'message' and e.EVENT_NAME_ = :replyMessage) then 1 else 0 end as waiting,
+          (select k.TASK_DEF_KEY_ from ACT_RU_TASK k where k.PROC_INST_ID_ = p.ID_
+            order by k.CREATE_TIME_, k.ID_ fetch first 1 rows only) as task_key,
+          case when exists (select 1 from clock_stint s where s.ticket_number = t.number
+            and s.clock in %1$s and (s.state = 'breached' or s.breached_at is not null)) then 1 else 0 end as breached,
+          case when exists (select 1 from clock_stint s join escalation_rung r on r.stint_id = s.id
+            where s.ticket_number = t.number and s.clock in %1$s and s.state = 'running' and s.breached_at is null
+            and r.rung = 'warning') then 1 else 0 end as at_risk,
+          (select v.TEXT_ from ACT_HI_VARINST v where v.PROC_INST_ID_ = p.ID_ and v.ACT_INST_ID_ = p.ID_
+            and v.NAME_ = 'tier') as tier,
+          (select v.TEXT_ from ACT_HI_VARINST v where v.PROC_INST_ID_ = p.ID_ and v.ACT_INST_ID_ = p.ID_
+            and v.NAME_ = 'priority') as priority
+        from ticket t
+        join ACT_HI_PROCINST p on p.BUSINESS_KEY_ = 'T-' || t.number and p.PROC_DEF_KEY_ = :processKey
+      ) x""".formatted(SLA_CLOCKS);
+
+  private final JdbcClient jdbc;
+
+  TicketListing(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Found find(TicketFilter filter) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("confirmTask", TicketProcess.TASK_CONFIRM_RESOLUTION);
+    params.put("replyMessage", TicketProcess.MESSAGE_CUSTOMER_REPLY);
+    params.put("processKey", TicketProcess.PROCESS_KEY);
+    String where = where(filter, params);
+    String filtered = "select * from (" + TICKETS + ") y" + where;
+    long total = jdbc.sql("select count(*) from (" + filtered + ") z").params(params).query(Long.class).single();
+    params.put("offset", (long) filter.page() * filter.size());
+    params.put("size", filter.size());
+    List<Row> rows = jdbc.sql(filtered + " order by y.created_at desc, y.number desc"
+            + " offset :offset rows fetch next :size rows only")
+        .params(params)
+        .query((rs, i) -> new Row(rs.getLong("number"), rs.getString("instance_id"),
+            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("closed_at")), rs.getString("status"),
+            rs.getString("task_key"), rs.getInt("breached") == 1, rs.getInt("at_risk") == 1))
+        .list();
+    return new Found(rows, total);
+  }
+
+  private static String where(TicketFilter filter, Map<String, Object> params) {
+    List<String> conditions = new ArrayList<>();
+    if (filter.status() != null) {
+      conditions.add("y.status = :status");
+      params.put("status", filter.status());
+    }
+    if (filter.team() != null) {
+      List<String> tasks = TicketProcess.userTasks().values().stream()
+          .filter(task -> task.team() == filter.team()).map(TicketProcess.UserTask::id).sorted().toList();
+      // As TicketService.get: an open ticket without a task (between two steps) is with support.
+      conditions.add("y.closed_at is null and (y.task_key in (:teamTasks)"
+          + (filter.team() == Team.SUPPORT ? " or y.task_key is null)" : ")"));
+      params.put("teamTasks", tasks);
+    }
+    if (filter.tier() != null) {
+      conditions.add("y.tier = :tier");
+      params.put("tier", filter.tier());
+    }
+    if (filter.priority() != null) {
+      conditions.add("y.priority = :priority");
+      params.put("priority", filter.priority());
+    }
+    if (filter.breached() != null) {
+      conditions.add("y.breached = " + (filter.breached() ? 1 : 0));
+    }
+    if (filter.atRisk() != null) {
+      conditions.add("y.at_risk = " + (filter.atRisk() ? 1 : 0));
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
