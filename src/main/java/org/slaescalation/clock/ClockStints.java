@@ -67,6 +67,28 @@ public class ClockStints {
         ola.decision(), reachedBy));
   }
 
+  /**
+   * The customer says the resolution did not fix it: a new stint of the SLA clock {@code name} runs from now and
+   * carries the business time the ticket already spent. It keeps the stopped stint's start, budget and pauses and adds
+   * the open time between that stint's stop and now as paused, so its instants are where they would have been had the
+   * clock paused instead of stopping. The stopped stint keeps its state (met or breached). An open stint is returned
+   * as it is (a retried step is harmless).
+   */
+  public ClockStint reopen(long ticket, ClockName name, String reachedBy) {
+    ClockStint latest = repository.latest(ticket, name)
+        .orElseThrow(() -> new IllegalStateException("Clock " + name + " of ticket " + ticket + " never started"));
+    if (latest.isOpen()) {
+      return latest;
+    }
+    BusinessCalendar calendar = calendars.get(latest.calendar());
+    Duration sinceStop = calendar.elapsed(latest.stoppedAt(), max(latest.stoppedAt(), now()));
+    ClockStint started = ClockStint.start(ticket, name, latest.calendar(), latest.budget(), latest.internalPercent(),
+        latest.startedAt(), latest.budgetDecision(), reachedBy);
+    return repository.insert(new ClockStint(null, ticket, name, started.calendar(), started.budget(),
+        started.internalPercent(), started.startedAt(), null, latest.paused().plus(sinceStop), ClockState.RUNNING,
+        null, null, started.budgetDecision(), reachedBy, 0));
+  }
+
   /** A stint of {@code name} as it would be if it started now with {@code budget}, not stored. */
   public ClockStint projected(long ticket, ClockName name, Budget budget) {
     return ClockStint.start(ticket, name, budget.calendar(), budget.budget(), null, now(), budget.decision(), null);

@@ -74,16 +74,36 @@ public class ClockExpressions {
   /**
    * The timer's instant on the open stint of its clock. A team's task reached without its incoming flow (an
    * operator's process instance modification in Cockpit) has no OLA stint yet: the instant is then the one of a stint
-   * starting now, which the task's create listener starts ({@link TaskClockListener}).
+   * starting now, which the task's create listener starts ({@link TaskClockListener}). The timers of an SLA clock that
+   * stopped before their scope began (a reopened ticket's first response, met long ago) wait at
+   * {@link LadderTimers#HELD}.
    */
   private Instant dueAt(DelegateExecution execution, LadderTimerMap.Timer timer) {
     long ticket = ticketNumber(execution);
+    if (timer.clock().team().isEmpty() && stints.open(ticket, timer.clock()).isEmpty()
+        && stints.latest(ticket, timer.clock()).isPresent()) {
+      return LadderTimers.HELD;
+    }
     ClockStint stint = stints.open(ticket, timer.clock()).orElseGet(() -> timer.clock().team()
         .map(team -> stints.projected(ticket, timer.clock(),
             olaDeadlines.budget(team, (String) execution.getVariable(PRIORITY))))
         .orElseThrow(() -> new IllegalStateException("Timer " + timer.id() + " waits for clock " + timer.clock()
             + " of ticket " + ticket + ", which was not started")));
     return timers.dueAt(timer, stint);
+  }
+
+  /**
+   * Flow "Not fixed: reopen" from "Confirm resolution with customer": the resolution clock runs again in a new stint
+   * that carries the business time already spent ({@link ClockStints#reopen}).
+   */
+  public void reopen(DelegateExecution execution) {
+    stints.reopen(ticketNumber(execution), ClockName.RESOLUTION, execution.getCurrentTransitionId());
+  }
+
+  /** Whether the ticket was resolved before and reopened: its resolution clock has more than one stint. */
+  public boolean reopened(DelegateExecution execution) {
+    long ticket = ticketNumber(execution);
+    return stints.stints(ticket).stream().filter(stint -> stint.clock().equals(ClockName.RESOLUTION)).count() > 1;
   }
 
   /** Stops a clock: met, or breached when it stops after its breach instant. */

@@ -7,7 +7,9 @@ public enum Outcome implements Coded {
   HANDOFF_ENGINEERING("handoff-engineering"),
   HANDOFF_SYSADMIN("handoff-sysadmin"),
   BACK_TO_SUPPORT("back-to-support"),
-  BACK_TO_ENGINEERING("back-to-engineering");
+  BACK_TO_ENGINEERING("back-to-engineering"),
+  /** "Confirm resolution with customer": the customer says it is not fixed; the ticket goes back to support. */
+  REOPEN("reopen");
 
   private final String code;
 

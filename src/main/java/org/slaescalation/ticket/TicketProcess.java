@@ -4,6 +4,7 @@ import static org.slaescalation.ticket.Outcome.BACK_TO_ENGINEERING;
 import static org.slaescalation.ticket.Outcome.BACK_TO_SUPPORT;
 import static org.slaescalation.ticket.Outcome.HANDOFF_ENGINEERING;
 import static org.slaescalation.ticket.Outcome.HANDOFF_SYSADMIN;
+import static org.slaescalation.ticket.Outcome.REOPEN;
 import static org.slaescalation.ticket.Outcome.RESOLVED;
 import static org.slaescalation.ticket.Outcome.WAITING_ON_CUSTOMER;
 
@@ -41,7 +42,7 @@ public final class TicketProcess {
       TASK_FIX_INFRASTRUCTURE, new UserTask(TASK_FIX_INFRASTRUCTURE, Team.SYSADMIN,
           EnumSet.of(RESOLVED, BACK_TO_ENGINEERING)),
       TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, Team.SUPPORT,
-          EnumSet.of(RESOLVED)));
+          EnumSet.of(RESOLVED, REOPEN)));
 
   private TicketProcess() {}
 

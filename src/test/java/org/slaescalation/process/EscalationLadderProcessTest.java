@@ -378,4 +378,37 @@ class EscalationLadderProcessTest {
         .isEqualTo(ClockState.BREACHED);
   }
 
+
+  @Test
+  void theCustomerSaysItIsNotFixed_aNewResolutionStintCarriesTheTimeSpent_andTheEarlierOneStaysMet() {
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET
+    ProcessInstance instance = openTicket();
+    at("2027-03-01T10:00:00Z");
+    complete(task(instance), withVariables("outcome", "resolved", "customerReply", "Clear your cache, please."));
+    ProcessTestEngine.sendReplies();
+    ClockStint resolved = clocks.latest(1, ClockName.RESOLUTION).orElseThrow();
+    assertThat(resolved.state()).isEqualTo(ClockState.MET);
+    Instant metBreach = clocks.dueAt(resolved, 100);
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_CONFIRM_RESOLUTION);
+
+    at("2027-03-02T10:00:00Z"); // Tuesday 11:00 CET: 8 h of support hours since the resolution
+    complete(task(instance), withVariables("outcome", "reopen", "internalNote", "Still fails after the cache"));
+
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_TRIAGE);
+    List<ClockStint> resolution = clocks.stints(1).stream()
+        .filter(stint -> stint.clock().equals(ClockName.RESOLUTION)).toList();
+    assertThat(resolution).hasSize(2);
+    assertThat(resolution.get(0).state()).as("states only move forward").isEqualTo(ClockState.MET);
+    ClockStint reopened = resolution.get(1);
+    assertThat(reopened.state()).isEqualTo(ClockState.RUNNING);
+    assertThat(reopened.reachedBy()).isEqualTo("Flow_ConfirmationReopen");
+    var support = ShippedCalendars.get().get("support");
+    assertThat(support.elapsed(metBreach, clocks.dueAt(reopened, 100)))
+        .as("the time between resolution and reopening counts as paused").isEqualTo(Duration.ofHours(8));
+    assertThat(clocks.remaining(reopened)).as("1 h spent of 80 h").isEqualTo(Duration.ofHours(79));
+    assertThat(due(instance, "BoundaryEvent_ResolutionBreached")).isEqualTo(clocks.dueAt(reopened, 100));
+    assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).as("met long ago").isEqualTo(LadderTimers.HELD);
+    assertThat(clocks.open(1, ClockName.ola("support"))).as("support has a new stint").get()
+        .extracting(ClockStint::startedAt).isEqualTo(Instant.parse("2027-03-02T10:00:00Z"));
+  }
 }
