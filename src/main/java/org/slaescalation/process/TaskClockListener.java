@@ -1,5 +1,6 @@
 package org.slaescalation.process;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public class TaskClockListener implements TaskListener {
   public static final String CLOCK_SUMMARY = "clockSummary";
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
 
   private final ClockStints clocks;
   private final BusinessCalendars calendars;
@@ -68,23 +70,45 @@ public class TaskClockListener implements TaskListener {
 
   private String summary(DelegateTask task) {
     long ticket = ClockExpressions.ticketNumber(task);
+    ZoneId customerZone = zone(task.getVariable(TicketVariables.CUSTOMER_TIME_ZONE));
     List<String> lines = new ArrayList<>();
     TicketProcess.userTask(task.getTaskDefinitionKey()).ifPresent(userTask -> {
       clocks.open(ticket, ClockName.ola(userTask.team().code()))
-          .ifPresent(ola -> lines.add(line(userTask.team().displayName() + " OLA", ola)));
+          .ifPresent(ola -> lines.add(line(userTask.team().displayName() + " OLA", ola, customerZone)));
     });
-    clocks.open(ticket, ClockName.FIRST_RESPONSE).ifPresent(c -> lines.add(line("First response SLA", c)));
-    clocks.open(ticket, ClockName.RESOLUTION).ifPresent(c -> lines.add(line("Resolution SLA", c)));
+    clocks.open(ticket, ClockName.FIRST_RESPONSE)
+        .ifPresent(c -> lines.add(line("First response SLA", c, customerZone)));
+    clocks.open(ticket, ClockName.RESOLUTION).ifPresent(c -> lines.add(line("Resolution SLA", c, customerZone)));
     return String.join("\n", lines);
   }
 
-  private String line(String what, ClockStint clock) {
+  /**
+   * {@code Support OLA (target 4 h): 4 h left, due Mon 1 Mar 2027, 15:00 CET (calendar support) · 09:00 EST for the
+   * customer (America/New_York); business time}.
+   */
+  private String line(String what, ClockStint clock, ZoneId customerZone) {
     var remaining = clocks.remaining(clock);
     String left = remaining.isNegative() || remaining.isZero()
         ? "overdue by " + BusinessTimeFormat.duration(remaining)
         : BusinessTimeFormat.duration(remaining) + " left";
-    String due = DUE.format(clocks.dueAt(clock, 100).atZone(calendars.get(clock.calendar()).zone()));
-    return what + ": " + left + ", due " + due + " (business time, calendar " + clock.calendar() + ")";
+    var dueAt = clocks.dueAt(clock, 100);
+    ZoneId calendarZone = calendars.get(clock.calendar()).zone();
+    String due = DUE.format(dueAt.atZone(calendarZone)) + " (calendar " + clock.calendar() + ")";
+    if (customerZone != null && !customerZone.getRules().equals(calendarZone.getRules())) {
+      var local = dueAt.atZone(customerZone);
+      boolean sameDay = local.toLocalDate().equals(dueAt.atZone(calendarZone).toLocalDate());
+      due += " · " + (sameDay ? TIME : DUE).format(local) + " for the customer (" + customerZone.getId() + ")";
+    }
+    return what + " (target " + BusinessTimeFormat.duration(clock.budget()) + "): " + left + ", due " + due
+        + "; business time";
+  }
+
+  private static ZoneId zone(Object id) {
+    try {
+      return id instanceof String text && !text.isBlank() ? ZoneId.of(text) : null;
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   private void completed(DelegateTask task) {

@@ -17,8 +17,12 @@ class BusinessTimeFormatTest {
       PT1H       | 1 h
       PT2H30M    | 2 h 30 min
       PT2H30M59S | 2 h 30 min
-      PT50H30M   | 50 h 30 min
-      P2D        | 48 h
+      PT23H59M   | 23 h 59 min
+      PT24H      | 1 d
+      PT24H5M    | 1 d 5 min
+      PT50H30M   | 2 d 2 h 30 min
+      P2D        | 2 d
+      PT80H      | 3 d 8 h
       -PT1H15M   | 1 h 15 min
       """)
   void businessTimeReadsLikePeopleSpeak(Duration duration, String expected) {

@@ -152,9 +152,9 @@ class EscalationLadderProcessTest {
     assertThat(due(instance, "BoundaryEvent_TriageOlaExpired")).isEqualTo("2027-03-01T14:00:00Z");
     assertThat(task(instance).getDueDate()).isEqualTo(Date.from(Instant.parse("2027-03-01T14:00:00Z")));
     assertThat((String) BpmnAwareTests.taskService().getVariableLocal(task(instance).getId(), TaskClockListener.CLOCK_SUMMARY))
-        .contains("Support OLA: 4 h left, due Mon 1 Mar 2027, 15:00 CET (business time, calendar support)")
-        .contains("First response SLA: 16 h left")
-        .contains("Resolution SLA: 80 h left");
+        .contains("Support OLA (target 4 h): 4 h left, due Mon 1 Mar 2027, 15:00 CET (calendar support); business time")
+        .contains("First response SLA (target 16 h): 16 h left")
+        .contains("Resolution SLA (target 3 d 8 h): 3 d 8 h left");
 
     at("2027-03-01T10:00:00Z"); // Monday 11:00 CET
     complete(task(instance), withVariables("outcome", "handoff-engineering", "internalNote", "Reproduced"));
@@ -410,5 +410,17 @@ class EscalationLadderProcessTest {
     assertThat(due(instance, "BoundaryEvent_FirstResponseBreached")).as("met long ago").isEqualTo(LadderTimers.HELD);
     assertThat(clocks.open(1, ClockName.ola("support"))).as("support has a new stint").get()
         .extracting(ClockStint::startedAt).isEqualTo(Instant.parse("2027-03-02T10:00:00Z"));
+  }
+
+  @Test
+  void theFormShowsEachDueInstantInTheTeamsZoneAndTheCustomers() {
+    at("2027-03-01T09:00:00Z"); // Monday 10:00 CET, 04:00 in New York
+    ProcessInstance instance = ProcessTestEngine.startAtTriage(ProcessTestEngine.ticket("P3", "standard", "question",
+        "initech").putValue(TicketVariables.CUSTOMER_TIME_ZONE, "America/New_York"));
+
+    assertThat((String) BpmnAwareTests.taskService().getVariableLocal(task(instance).getId(),
+        TaskClockListener.CLOCK_SUMMARY))
+        .contains("Support OLA (target 4 h): 4 h left, due Mon 1 Mar 2027, 15:00 CET (calendar support)"
+            + " · 09:00 EST for the customer (America/New_York); business time");
   }
 }
