@@ -109,7 +109,7 @@ class TasklistHandOffE2ETest {
       await("Support queue lists the triage task of process instance " + task.getProcessInstanceId(),
           presenceOfElementLocated(taskLink(task.getId())));
     }
-    assertThat(driver.findElement(taskLink(triageTask.getId())).getText()).isEqualTo("Triage ticket");
+    assertThat(driver.findElement(taskLink(triageTask.getId())).getText()).isEqualTo("Triage " + ticketId);
 
     click(taskLink(triageTask.getId()));
     awaitFormValue("ticketId", ticketId);
@@ -144,7 +144,7 @@ class TasklistHandOffE2ETest {
     openFilter("Engineering queue");
     WebElement investigateLink = await("Engineering queue lists the handed-off ticket",
         presenceOfElementLocated(taskLink(investigate.getId())));
-    assertThat(investigateLink.getText()).isEqualTo("Investigate ticket");
+    assertThat(investigateLink.getText()).isEqualTo("Investigate " + ticketId);
     click(taskLink(investigate.getId()));
     awaitFormValue("ticketId", ticketId);
     awaitFormValue("subject", subject);

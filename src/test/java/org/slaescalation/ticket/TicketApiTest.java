@@ -79,12 +79,13 @@ class TicketApiTest {
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     Map<String, Object> before = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(before).containsEntry("team", "support");
-    assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage ticket");
+    assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage " + id);
 
     taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "supportNote", "Reproduced"));
 
     Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(ticket.get("team")).isEqualTo("engineering");
+    assertThat((Map<String, Object>) ticket.get("currentTask")).containsEntry("name", "Investigate " + id);
     assertThat((Map<String, Object>) ticket.get("notes")).containsEntry("support", "Reproduced");
   }
 
