@@ -1,0 +1,86 @@
+package org.slaescalation.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.junit.jupiter.api.Test;
+import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.WebSession;
+import org.slaescalation.team.Team;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every Tasklist filter shows the ticket in each row, on a new installation and on one from an earlier version. */
+@ApplicationTest
+class TasklistFiltersTest {
+
+  private static final List<Map<String, Object>> TICKET_IN_ROW = List.of(
+      Map.of("name", "ticketId", "label", "Ticket"),
+      Map.of("name", "subject", "label", "Subject"),
+      Map.of("name", "customerName", "label", "Customer"),
+      Map.of("name", "tier", "label", "Tier"),
+      Map.of("name", "priority", "label", "Priority"));
+
+  @LocalServerPort int port;
+  @Autowired TeamSetup teamSetup;
+  @Autowired FilterService filterService;
+
+  @Test
+  void everyFilterAnAgentSeesShowsTicketSubjectCustomerTierAndPriority() {
+    List<Map<String, Object>> filters = WebSession.webapps(port, "sam")
+        .get("/camunda/api/engine/engine/default/filter").jsonList();
+
+    assertThat(filters).extracting(filter -> filter.get("name"))
+        .containsExactlyInAnyOrder("Support queue", "My tasks");
+    assertThat(filters).allSatisfy(filter -> assertThat(filter.get("properties"))
+        .asInstanceOf(MAP)
+        .containsEntry("variables", TICKET_IN_ROW));
+  }
+
+  @Test
+  void everyFilterTheServiceCreatesShowsTheTicket() {
+    List<String> names = new ArrayList<>(List.of(TasklistFilters.MY_TASKS, TasklistFilters.ALL_OPEN_TICKETS));
+    for (Team team : Team.values()) {
+      names.add(TasklistFilters.queue(team));
+    }
+    assertThat(names).allSatisfy(name -> assertThat(filter(name).getProperties())
+        .containsEntry("variables", TICKET_IN_ROW));
+  }
+
+  @Test
+  void aFilterOfAnEarlierVersionShowsTheTicketAfterTheNextStart_keepingWhatAnAdministratorAdded() {
+    String name = TasklistFilters.queue(Team.ENGINEERING);
+    Filter filter = filter(name);
+    Map<String, Object> original = new LinkedHashMap<>(filter.getProperties());
+    Map<String, Object> crmId = Map.of("name", "externalId", "label", "CRM id");
+    // As an earlier version created it, and an administrator then added a column in Tasklist.
+    filterService.saveFilter(filter.setProperties(Map.of("priority", -9, "description", "Edited by an administrator",
+        "refresh", true, "variables", List.of(crmId))));
+    try {
+      teamSetup.run(null);
+
+      Map<String, Object> properties = filter(name).getProperties();
+      List<Map<String, Object>> expected = new ArrayList<>(TICKET_IN_ROW);
+      expected.add(crmId);
+      assertThat(properties).containsEntry("variables", expected)
+          .containsEntry("priority", -9).containsEntry("description", "Edited by an administrator");
+
+      int revision = ((FilterEntity) filter(name)).getRevision();
+      teamSetup.run(null);
+      assertThat(((FilterEntity) filter(name)).getRevision()).as("a second start saves nothing").isEqualTo(revision);
+    } finally {
+      filterService.saveFilter(filter(name).setProperties(original));
+    }
+  }
+
+  private Filter filter(String name) {
+    return filterService.createFilterQuery().filterName(name).singleResult();
+  }
+}
