@@ -3,6 +3,7 @@ package org.slaescalation.authorization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.TicketVariables;
 
@@ -15,21 +16,29 @@ public final class TasklistFilters {
   public static final String MY_TASKS = "My tasks";
   public static final String ALL_OPEN_TICKETS = "All open tickets";
 
-  /** A value every Tasklist row shows: a process variable of the task's ticket, under a label. */
+  /** A value every Tasklist row shows: a variable of the ticket (copied onto its task), under a label. */
   public record RowVariable(String name, String label) {
+
+    public RowVariable {
+      Objects.requireNonNull(label, () -> "No Tasklist label for variable " + name);
+    }
 
     Map<String, Object> asProperty() {
       return Map.of("name", name, "label", label);
     }
   }
 
-  /** What every row shows of its ticket, in this order. */
-  public static final List<RowVariable> ROW_VARIABLES = List.of(
-      new RowVariable(TicketVariables.TICKET_ID, "Ticket"),
-      new RowVariable(TicketVariables.SUBJECT, "Subject"),
-      new RowVariable(TicketVariables.CUSTOMER_NAME, "Customer"),
-      new RowVariable(TicketVariables.TIER, "Tier"),
-      new RowVariable(TicketVariables.PRIORITY, "Priority"));
+  private static final Map<String, String> LABELS = Map.of(
+      TicketVariables.TICKET_ID, "Ticket",
+      TicketVariables.SUBJECT, "Subject",
+      TicketVariables.CUSTOMER_NAME, "Customer",
+      TicketVariables.TIER, "Tier",
+      TicketVariables.PRIORITY, "Priority");
+
+  /** What every row shows of its ticket ({@link TicketVariables#TASKLIST_ROW}), in this order, with labels. */
+  public static final List<RowVariable> ROW_VARIABLES = TicketVariables.TASKLIST_ROW.stream()
+      .map(name -> new RowVariable(name, LABELS.get(name)))
+      .toList();
 
   private TasklistFilters() {}
 

@@ -3,30 +3,38 @@ package org.slaescalation.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.OpenTickets;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.team.Team;
+import org.slaescalation.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every Tasklist filter shows the ticket in each row, on a new installation and on one from an earlier version. */
+/**
+ * Every Tasklist filter shows the ticket in each row, on a new installation and on one from an earlier version, and
+ * an agent finds a ticket's task by typing its id into Tasklist's search box.
+ */
 @ApplicationTest
 class TasklistFiltersTest {
 
   private static final List<Map<String, Object>> TICKET_IN_ROW = List.of(
-      Map.of("name", "ticketId", "label", "Ticket"),
       Map.of("name", "subject", "label", "Subject"),
       Map.of("name", "customerName", "label", "Customer"),
       Map.of("name", "tier", "label", "Tier"),
-      Map.of("name", "priority", "label", "Priority"));
+      Map.of("name", "priority", "label", "Priority"),
+      Map.of("name", "ticketId", "label", "Ticket"));
 
   @LocalServerPort int port;
   @Autowired TeamSetup teamSetup;
@@ -78,6 +86,41 @@ class TasklistFiltersTest {
     } finally {
       filterService.saveFilter(filter(name).setProperties(original));
     }
+  }
+
+  /**
+   * What Tasklist asks when an agent types a ticket id into the search box and presses Enter (a "Name like"
+   * search, the default criterion): the filter's tasks with {@code nameLike} {@code %T-nnnnn%}, as HAL, with the
+   * variables each row shows embedded.
+   */
+  @Test
+  void anAgentSearchingTheSupportQueueForATicketIdGetsItsRowWithTheTicket(@Autowired TicketService tickets,
+      @Autowired ProcessEngine engine) {
+    Task task = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P4", "billing"));
+    String ticketId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+    String queue = filter(TasklistFilters.queue(Team.SUPPORT)).getId();
+
+    WebSession.Response answer = WebSession.webapps(port, "sam").send("POST",
+        "/camunda/api/engine/engine/default/filter/" + queue + "/list?firstResult=0&maxResults=15",
+        ("{\"nameLike\": \"%" + ticketId + "%\"}").getBytes(StandardCharsets.UTF_8), "application/json",
+        Map.of("Accept", "application/hal+json"));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    List<Map<String, Object>> rows = embedded(answer.json(), "task");
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row).containsEntry("id", task.getId()).containsEntry("name", "Triage " + ticketId);
+      Map<String, Object> shown = new LinkedHashMap<>();
+      embedded(row, "variable").forEach(variable -> shown.put((String) variable.get("name"), variable.get("value")));
+      assertThat(shown).containsEntry("ticketId", ticketId).containsEntry("subject", "Checkout fails")
+          .containsEntry("customerName", "ACME").containsEntry("tier", "standard").containsEntry("priority", "P4");
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> embedded(Map<String, Object> hal, String relation) {
+    Map<String, Object> embedded = (Map<String, Object>) hal.get("_embedded");
+    return embedded == null ? List.of() : (List<Map<String, Object>>) embedded.getOrDefault(relation, List.of());
   }
 
   private Filter filter(String name) {

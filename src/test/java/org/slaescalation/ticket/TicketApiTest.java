@@ -147,6 +147,9 @@ class TicketApiTest {
 
     assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(changed.getBody()).containsEntry("priority", "P4");
+    // The open task's copy, which its Tasklist row and form show, follows.
+    Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(taskService.getVariableLocal(triage.getId(), "priority")).isEqualTo("P4");
     // Business P4 promises 80 h; this ticket's customer (acme) has no contract row for P4.
     assertThat((Map<String, Object>) changed.getBody().get("sla")).containsEntry("resolutionTarget", "PT80H");
     assertThat(Api.patch(rest, "crm", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())

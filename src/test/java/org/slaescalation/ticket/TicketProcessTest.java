@@ -288,9 +288,13 @@ class TicketProcessTest {
   }
 
   @Test
-  void everyTaskIsNamedAfterItsTicket_asTasklistListsAndSearchesIt() {
+  void everyTaskIsNamedAfterItsTicket_andCarriesWhatItsTasklistRowShows() {
     ProcessInstance instance = startAtTriage("P2", "business", "incident");
     assertThat(task()).hasName("Triage T-1");
+    assertThat(taskService().getVariablesLocal(task().getId()))
+        .containsEntry(TicketVariables.TICKET_ID, "T-1").containsEntry(TicketVariables.SUBJECT, "Checkout fails")
+        .containsEntry(TicketVariables.CUSTOMER_NAME, "ACME").containsEntry(TicketVariables.TIER, "business")
+        .containsEntry(TicketVariables.PRIORITY, "P2");
 
     later();
     complete(task(), outcome(Outcome.HANDOFF_ENGINEERING, TicketVariables.SUPPORT_NOTE));

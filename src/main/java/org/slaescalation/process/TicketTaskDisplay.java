@@ -17,14 +17,25 @@ import org.slaescalation.ticket.TicketVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Names every user task of the ticket process after its ticket: "Triage T-10001", "Investigate T-10001" (the labels
- * of {@link TicketProcess.UserTask}), so that a Tasklist row says which ticket it is and Tasklist's search box, which
- * looks for the typed text in task names, finds a ticket by its id. A built-in create listener, added when the engine
- * parses the ticket process: the models keep their readable names ("Triage ticket"), and a task an operator starts
- * with "skip listeners" is named too.
+ * How a ticket's task shows in Tasklist. A built-in create listener of every user task of the ticket process, added
+ * when the engine parses it: the models keep their readable names ("Triage ticket") and are not edited for it, and a
+ * task an operator starts with "skip listeners" gets it too.
+ *
+ * <ul>
+ *   <li>The task is named after its ticket: "Triage T-10001", "Investigate T-10001" (the labels of
+ *       {@link TicketProcess.UserTask}), so that its row says which ticket it is and Tasklist's search box, which
+ *       looks for the typed text in task names, finds the ticket by its id.
+ *   <li>The {@link TicketVariables#TASKLIST_ROW} variables the filters show in each row (ticket id, subject,
+ *       customer, tier, priority) are copied onto the task as local variables. Tasklist reads a row's variables with
+ *       a variable query, which shows an agent a process variable only with {@code READ} on the whole process
+ *       instance; agents may read a ticket only through its task ({@code READ} on the task), which shows the task's
+ *       own variables. The copies carry the same values; a priority or tier changed through the ticket API is
+ *       changed on the open task too ({@code TicketService.change}), and a completion writes the form's fields to
+ *       the process instance, never to the copies.
+ * </ul>
  */
 @Component
-public class TicketTaskNames extends AbstractProcessEnginePlugin implements TaskListener {
+public class TicketTaskDisplay extends AbstractProcessEnginePlugin implements TaskListener {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -35,7 +46,7 @@ public class TicketTaskNames extends AbstractProcessEnginePlugin implements Task
             && TicketProcess.PROCESS_KEY.equals(definition.getKey())
             && TicketProcess.userTask(activity.getId()).isPresent()
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(EVENTNAME_CREATE, TicketTaskNames.this);
+          userTask.getTaskDefinition().addBuiltInTaskListener(EVENTNAME_CREATE, TicketTaskDisplay.this);
         }
       }
     };
@@ -48,5 +59,11 @@ public class TicketTaskNames extends AbstractProcessEnginePlugin implements Task
     Object ticketId = task.getVariable(TicketVariables.TICKET_ID);
     TicketProcess.userTask(task.getTaskDefinitionKey())
         .ifPresent(userTask -> task.setName(userTask.taskName(ticketId instanceof String id ? id : null)));
+    for (String name : TicketVariables.TASKLIST_ROW) {
+      Object value = task.getVariable(name);
+      if (value != null) {
+        task.setVariableLocal(name, value);
+      }
+    }
   }
 }
