@@ -101,13 +101,9 @@ class TasklistFiltersTest {
         .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
     String queue = filter(TasklistFilters.queue(Team.SUPPORT)).getId();
 
-    WebSession.Response answer = WebSession.webapps(port, "sam").send("POST",
-        "/camunda/api/engine/engine/default/filter/" + queue + "/list?firstResult=0&maxResults=15",
-        ("{\"nameLike\": \"%" + ticketId + "%\"}").getBytes(StandardCharsets.UTF_8), "application/json",
-        Map.of("Accept", "application/hal+json"));
+    WebSession sam = WebSession.webapps(port, "sam");
+    List<Map<String, Object>> rows = search(sam, queue, "{\"nameLike\": \"%" + ticketId.toLowerCase() + "%\"}");
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    List<Map<String, Object>> rows = embedded(answer.json(), "task");
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row).containsEntry("id", task.getId()).containsEntry("name", "Triage " + ticketId);
       Map<String, Object> shown = new LinkedHashMap<>();
@@ -115,6 +111,34 @@ class TasklistFiltersTest {
       assertThat(shown).containsEntry("ticketId", ticketId).containsEntry("subject", "Checkout fails")
           .containsEntry("customerName", "ACME").containsEntry("tier", "standard").containsEntry("priority", "P4");
     });
+  }
+
+  /** The other criteria the README names: the business key (the ticket id) and the process variable ticketId. */
+  @Test
+  void theBusinessKeyAndTheProcessVariableTicketIdFindTheTicketToo(@Autowired TicketService tickets,
+      @Autowired ProcessEngine engine) {
+    Task task = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P3", "bug"));
+    String ticketId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+    String queue = filter(TasklistFilters.queue(Team.SUPPORT)).getId();
+    WebSession sam = WebSession.webapps(port, "sam");
+
+    assertThat(search(sam, queue, "{\"processInstanceBusinessKey\": \"" + ticketId + "\"}"))
+        .extracting(row -> row.get("id")).containsExactly(task.getId());
+    assertThat(search(sam, queue, "{\"processInstanceBusinessKeyLike\": \"%" + ticketId + "%\"}"))
+        .extracting(row -> row.get("id")).containsExactly(task.getId());
+    assertThat(search(sam, queue, "{\"processVariables\": [{\"name\": \"ticketId\", \"operator\": \"eq\","
+        + " \"value\": \"" + ticketId + "\"}]}"))
+        .extracting(row -> row.get("id")).containsExactly(task.getId());
+  }
+
+  /** The filter's tasks that also match {@code query}, as Tasklist lists them (HAL, with the rows' variables). */
+  private static List<Map<String, Object>> search(WebSession session, String filterId, String query) {
+    WebSession.Response answer = session.send("POST",
+        "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+        query.getBytes(StandardCharsets.UTF_8), "application/json", Map.of("Accept", "application/hal+json"));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return embedded(answer.json(), "task");
   }
 
   @SuppressWarnings("unchecked")
