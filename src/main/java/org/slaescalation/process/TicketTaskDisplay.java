@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
  *       changed on the open task too ({@code TicketService.change}), and a completion writes the form's fields to
  *       the process instance, never to the copies.
  * </ul>
+ *
+ * <p>Open tasks of an earlier version get both at the next start ({@link OpenTasksDisplay}).
  */
 @Component
 public class TicketTaskDisplay extends AbstractProcessEnginePlugin implements TaskListener {
