@@ -1,5 +1,7 @@
 package org.slaescalation.authorization;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,8 +20,11 @@ import org.slaescalation.team.Team;
 
 /**
  * Creates what every installation needs, once: a Camunda group per team and one for its leads, and the Tasklist
- * filters (one queue per team, "My tasks" and "All open tickets"), each sorted by priority, then due date. Who may
- * read which filter is granted by {@code authorization.AccessSetup}.
+ * filters (one queue per team, "My tasks" and "All open tickets"), each sorted by priority, then due date, and each
+ * showing the ticket in every row ({@link TasklistFilters#ROW_VARIABLES}). A filter that exists already, from an
+ * earlier version, gets those row variables at start-up, first and with their labels; the rest of its properties,
+ * its query and the variables an administrator added stay. Nodes starting together run this one after the other
+ * ({@code engine.StartupLock}). Who may read which filter is granted by {@code authorization.AccessSetup}.
  */
 @Component
 @Order(10)
@@ -45,13 +50,13 @@ class TeamSetup implements ApplicationRunner {
     }
     int priority = -10;
     for (Team team : Team.values()) {
-      createFilter(TasklistFilters.queue(team), priority++,
+      ensureFilter(TasklistFilters.queue(team), priority++,
           "Open tickets waiting for the " + team.code() + " team, most urgent first",
           ticketTasks().taskCandidateGroup(team.code()).includeAssignedTasks());
     }
-    createFilter(TasklistFilters.MY_TASKS, priority++, "Tasks assigned to me",
+    ensureFilter(TasklistFilters.MY_TASKS, priority++, "Tasks assigned to me",
         ticketTasks().taskAssigneeExpression("${currentUser()}"));
-    createFilter(TasklistFilters.ALL_OPEN_TICKETS, priority, "Every open ticket task of every team (team leads)",
+    ensureFilter(TasklistFilters.ALL_OPEN_TICKETS, priority, "Every open ticket task of every team (team leads)",
         ticketTasks());
   }
 
@@ -73,14 +78,32 @@ class TeamSetup implements ApplicationRunner {
     LOG.info("Created group '{}'", id);
   }
 
-  private void createFilter(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      showTicketInRows(existing);
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
         .setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+            "variables", TasklistFilters.rowVariables(List.of())));
     filterService.saveFilter(filter);
     LOG.info("Created Tasklist filter '{}'", name);
+  }
+
+  /** Brings the row variables of a filter up to date; saves nothing when they are. */
+  private void showTicketInRows(Filter filter) {
+    Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(filter.getProperties());
+    List<?> current = properties.get("variables") instanceof List<?> list ? list : List.of();
+    List<Map<String, Object>> wanted = TasklistFilters.rowVariables(current);
+    if (wanted.equals(current)) {
+      return;
+    }
+    properties.put("variables", wanted);
+    filterService.saveFilter(filter.setProperties(properties));
+    LOG.info("Tasklist filter '{}' shows {} in every row", filter.getName(),
+        wanted.stream().map(variable -> variable.get("name")).toList());
   }
 }

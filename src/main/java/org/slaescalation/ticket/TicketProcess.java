@@ -29,19 +29,29 @@ public final class TicketProcess {
   public static final String TASK_CONFIRM_RESOLUTION = "Task_ConfirmResolution";
   public static final String EVENT_CUSTOMER_REPLY = "Event_CustomerReplyReceived";
 
-  /** The user tasks, the team that works on each and the outcomes its form offers. */
-  public record UserTask(String id, Team team, Set<Outcome> outcomes) {}
+  /**
+   * A user task: the team that works on it, the outcomes its form offers, and the short label its tasks are named
+   * with in Tasklist, followed by the ticket id ("Triage T-10001"); the model's names ("Triage ticket") are for
+   * reading the diagram.
+   */
+  public record UserTask(String id, String label, Team team, Set<Outcome> outcomes) {
+
+    /** The name of this task of ticket {@code ticketId}: {@code "Triage T-10001"}. */
+    public String taskName(String ticketId) {
+      return ticketId == null || ticketId.isBlank() ? label : label + " " + ticketId;
+    }
+  }
 
   private static final Map<String, UserTask> USER_TASKS = Map.of(
-      TASK_TRIAGE, new UserTask(TASK_TRIAGE, Team.SUPPORT,
+      TASK_TRIAGE, new UserTask(TASK_TRIAGE, "Triage", Team.SUPPORT,
           EnumSet.of(RESOLVED, WAITING_ON_CUSTOMER, HANDOFF_ENGINEERING)),
-      TASK_FOLLOW_UP, new UserTask(TASK_FOLLOW_UP, Team.SUPPORT,
+      TASK_FOLLOW_UP, new UserTask(TASK_FOLLOW_UP, "Follow up", Team.SUPPORT,
           EnumSet.of(RESOLVED, WAITING_ON_CUSTOMER, HANDOFF_ENGINEERING)),
-      TASK_INVESTIGATE, new UserTask(TASK_INVESTIGATE, Team.ENGINEERING,
+      TASK_INVESTIGATE, new UserTask(TASK_INVESTIGATE, "Investigate", Team.ENGINEERING,
           EnumSet.of(HANDOFF_SYSADMIN, BACK_TO_SUPPORT, RESOLVED)),
-      TASK_FIX_INFRASTRUCTURE, new UserTask(TASK_FIX_INFRASTRUCTURE, Team.SYSADMIN,
+      TASK_FIX_INFRASTRUCTURE, new UserTask(TASK_FIX_INFRASTRUCTURE, "Fix infrastructure", Team.SYSADMIN,
           EnumSet.of(RESOLVED, BACK_TO_ENGINEERING)),
-      TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, Team.SUPPORT,
+      TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, "Confirm resolution", Team.SUPPORT,
           EnumSet.of(RESOLVED, REOPEN)));
 
   private TicketProcess() {}

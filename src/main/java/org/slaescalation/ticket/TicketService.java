@@ -220,6 +220,9 @@ public class TicketService {
         changed.put(TIER, change.tier());
       }
       runtimeService.setVariables(instance.getId(), changed);
+      // The open task's copies, which its Tasklist row and form show (TicketVariables.TASKLIST_ROW).
+      taskService.createTaskQuery().processInstanceId(instance.getId()).list()
+          .forEach(task -> taskService.setVariablesLocal(task.getId(), changed));
       clocks.policyChanged(instance.getId(), number(ticketId));
       return null;
     }));

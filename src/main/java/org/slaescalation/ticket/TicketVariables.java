@@ -1,5 +1,7 @@
 package org.slaescalation.ticket;
 
+import java.util.List;
+
 /**
  * Names of the ticket's process variables, shared by the API, the delegates, the forms
  * ({@code processes/*.form} field keys) and the tests.
@@ -41,6 +43,14 @@ public final class TicketVariables {
 
   public static final String LAST_CUSTOMER_REPLY = "lastCustomerReply";
   public static final String LAST_CUSTOMER_REPLY_AT = "lastCustomerReplyAt";
+
+  /**
+   * What each row of Tasklist shows of its ticket, in this order: the filters' {@code variables}. A row shows the
+   * first two until it is expanded, and the task's name carries the ticket id already ("Triage T-10001"): subject
+   * and customer come first. Every open task of the ticket holds a copy of them as task variables, because that is
+   * what an agent may read of a row.
+   */
+  public static final List<String> TASKLIST_ROW = List.of(SUBJECT, CUSTOMER_NAME, TIER, PRIORITY, TICKET_ID);
 
   private TicketVariables() {}
 }

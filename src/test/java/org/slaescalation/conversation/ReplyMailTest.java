@@ -177,7 +177,7 @@ class ReplyMailTest {
 
     assertThatThrownBy(() -> taskService().complete(task(ticket).getId(), Map.of("outcome", "waiting-on-customer",
         "internalNote", "Need the browser")))
-        .hasMessageContaining("Variable 'customerReply' of task 'Triage ticket' must hold the reply to the customer");
+        .hasMessageContaining("Variable 'customerReply' of task 'Triage T-1' must hold the reply to the customer");
     assertThatThrownBy(() -> taskService().complete(task(ticket).getId(), Map.of("outcome", "resolved",
         "customerReply", "   ")))
         .hasMessageContaining("customerReply");

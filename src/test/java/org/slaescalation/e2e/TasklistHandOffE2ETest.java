@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,8 +43,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The hand-off from support to engineering as the agents do it: in Camunda Tasklist, in a real
  * (headless) Chromium, with the Camunda Forms of the model rendered by form-js. A support agent
- * finds the sample tickets in the support queue, triages one with "Hand off to engineering" and a
- * note; an engineering agent then finds it in the engineering queue with that note in its form.
+ * finds the sample tickets in the support queue, finds one by typing its id into the search box (its row shows the
+ * ticket's subject and customer), triages it with "Hand off to engineering" and a note; an engineering agent then
+ * finds it in the engineering queue with that note in its form.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}. Without them the test is skipped
  * locally and fails on CI (environment variable {@code CI} set), so CI cannot go green without it.
@@ -115,7 +117,19 @@ class TasklistHandOffE2ETest {
       await("Support queue lists the triage task of process instance " + task.getProcessInstanceId(),
           presenceOfElementLocated(taskLink(task.getId())));
     }
-    assertThat(driver.findElement(taskLink(triageTask.getId())).getText()).isEqualTo("Triage ticket");
+    assertThat(driver.findElement(taskLink(triageTask.getId())).getText()).isEqualTo("Triage " + ticketId);
+
+    // The ticket id typed into the search box, as the README tells agents: a "Name like" search.
+    searchTasks(ticketId);
+    await("searching " + ticketId + " lists its triage task only",
+        d -> listedTasks().equals(List.of(triageTask.getId())));
+    // The row as it shows before it is expanded: the name with the ticket id, then subject and customer.
+    String customer = (String) runtimeService.getVariable(ticket.getId(), TicketVariables.CUSTOMER_NAME);
+    await("the row of " + ticketId + " shows its subject and customer",
+        d -> d.findElement(taskRow(triageTask.getId())).getText().contains(customer));
+    assertThat(driver.findElement(taskRow(triageTask.getId())).getText())
+        .startsWith("Triage " + ticketId).contains("Subject:\n" + subject, "Customer:\n" + customer);
+    browser.saveScreenshot("support-queue-search");
 
     click(taskLink(triageTask.getId()));
     awaitFormValue("ticketId", ticketId);
@@ -152,7 +166,7 @@ class TasklistHandOffE2ETest {
     openFilter("Engineering queue");
     WebElement investigateLink = await("Engineering queue lists the handed-off ticket",
         presenceOfElementLocated(taskLink(investigate.getId())));
-    assertThat(investigateLink.getText()).isEqualTo("Investigate ticket");
+    assertThat(investigateLink.getText()).isEqualTo("Investigate " + ticketId);
     click(taskLink(investigate.getId()));
     awaitFormValue("ticketId", ticketId);
     awaitFormValue("subject", subject);
@@ -192,6 +206,27 @@ class TasklistHandOffE2ETest {
   /** A task's entry in Tasklist's task list: its link carries the task id. */
   private static By taskLink(String taskId) {
     return By.cssSelector("ol.tasks-list a[href='#/?task=" + taskId + "']");
+  }
+
+  /** The row of a task in Tasklist's task list: its name, the filter's variables, due date and priority. */
+  private static By taskRow(String taskId) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task=" + taskId + "']]");
+  }
+
+  /** The ids of the tasks the task list shows. */
+  private List<String> listedTasks() {
+    return driver.findElements(By.cssSelector("ol.tasks-list a[href^='#/?task=']")).stream()
+        .map(link -> link.getDomAttribute("href").substring("#/?task=".length()))
+        .distinct()
+        .toList();
+  }
+
+  /** Types {@code text} into the search box above the task list and presses Enter, without picking a criterion. */
+  private void searchTasks(String text) {
+    By input = By.cssSelector(".search-field .search-container > input");
+    WebElement field = await("the task search box", elementToBeClickable(input));
+    field.sendKeys(text);
+    field.sendKeys(Keys.ENTER);
   }
 
   /** A field of the rendered Camunda Form: form-js ids end in the component id, Field_{@code key} in our forms. */

@@ -93,6 +93,8 @@ public final class ProcessTestEngine {
       configuration.getProcessEnginePlugins().add(new LongStringPlugin());
       // As in the application: a command that collides with a job runs again.
       configuration.getProcessEnginePlugins().add(new org.slaescalation.engine.CollisionRetryPlugin());
+      // As in the application: the ticket's tasks are named after the ticket ("Triage T-1") and carry its row.
+      configuration.getProcessEnginePlugins().add(new org.slaescalation.process.TicketTaskDisplay());
       engine = configuration.buildProcessEngine();
       Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
     }

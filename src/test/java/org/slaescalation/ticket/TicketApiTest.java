@@ -79,12 +79,13 @@ class TicketApiTest {
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
     Map<String, Object> before = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(before).containsEntry("team", "support");
-    assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage ticket");
+    assertThat((Map<String, Object>) before.get("currentTask")).containsEntry("name", "Triage " + id);
 
     taskService.complete(triage.getId(), Map.of("outcome", "handoff-engineering", "internalNote", "Reproduced"));
 
     Map<String, Object> ticket = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(ticket.get("team")).isEqualTo("engineering");
+    assertThat((Map<String, Object>) ticket.get("currentTask")).containsEntry("name", "Investigate " + id);
     assertThat((List<Map<String, Object>>) ticket.get("conversation")).singleElement().satisfies(entry -> assertThat(
         entry).containsEntry("direction", "internal").containsEntry("team", "support")
         .containsEntry("text", "Reproduced").containsKey("at"));
@@ -148,6 +149,9 @@ class TicketApiTest {
 
     assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(changed.getBody()).containsEntry("priority", "P4");
+    // The open task's copy, which its Tasklist row and form show, follows.
+    Task triage = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+    assertThat(taskService.getVariableLocal(triage.getId(), "priority")).isEqualTo("P4");
     // Business P4 promises 80 h; this ticket's customer (acme) has no contract row for P4.
     assertThat((Map<String, Object>) changed.getBody().get("sla")).containsEntry("resolutionTarget", "PT80H");
     assertThat(Api.patch(rest, "crm", "/api/tickets/" + id, "{\"priority\": \"P0\"}").getStatusCode())

@@ -306,6 +306,40 @@ class TicketProcessTest {
   }
 
   @Test
+  void everyTaskIsNamedAfterItsTicket_andCarriesWhatItsTasklistRowShows() {
+    ProcessInstance instance = startAtTriage("P2", "business", "incident");
+    assertThat(task()).hasName("Triage T-1");
+    assertThat(taskService().getVariablesLocal(task().getId()))
+        .containsEntry(TicketVariables.TICKET_ID, "T-1").containsEntry(TicketVariables.SUBJECT, "Checkout fails")
+        .containsEntry(TicketVariables.CUSTOMER_NAME, "ACME").containsEntry(TicketVariables.TIER, "business")
+        .containsEntry(TicketVariables.PRIORITY, "P2");
+
+    later();
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING));
+    assertThat(task()).hasName("Investigate T-1");
+    // An operator who moves the ticket without listeners (Cockpit's "skip listeners") gets its task named too.
+    later();
+    runtimeService().createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(TASK_FOLLOW_UP)
+        .cancelAllForActivity(TASK_INVESTIGATE)
+        .execute(true, false);
+    assertThat(task()).hasName("Follow up T-1");
+    later();
+    complete(task(), outcome(Outcome.HANDOFF_ENGINEERING));
+    later();
+    complete(task(), outcome(Outcome.HANDOFF_SYSADMIN));
+    later();
+    complete(task(), outcome(Outcome.RESOLVED));
+
+    assertThat(task()).hasName("Confirm resolution T-1");
+    assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .orderByHistoricActivityInstanceStartTime().asc().list())
+        .extracting(t -> t.getName())
+        .containsExactly("Triage T-1", "Investigate T-1", "Follow up T-1", "Investigate T-1",
+            "Fix infrastructure T-1", "Confirm resolution T-1");
+  }
+
+  @Test
   void anOutcomeTheTaskDoesNotOffer_isRefused_andTheTaskStays() {
     ProcessInstance instance = startAtTriage("P3", "standard", "question");
     Task triage = task();
