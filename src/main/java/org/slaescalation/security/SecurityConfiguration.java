@@ -56,6 +56,8 @@ class SecurityConfiguration {
   private static final String INTEGRATION = authority(Roles.INTEGRATION);
   private static final String[] LEADS = Arrays.stream(Team.values()).map(t -> authority(t.leadsGroup()))
       .toArray(String[]::new);
+  private static final String[] AGENTS = Arrays.stream(Team.values()).map(t -> authority(t.code()))
+      .toArray(String[]::new);
 
   private final String webappPath;
 
@@ -117,6 +119,10 @@ class SecurityConfiguration {
             .permitAll()
             .requestMatchers(path(HttpMethod.GET, "/api/tickets/**")).hasAnyAuthority(with(LEADS, ADMIN, INTEGRATION))
             .requestMatchers(path("/api/tickets"), path("/api/tickets/**")).hasAnyAuthority(ADMIN, INTEGRATION)
+            // Agents and leads read customers (who is calling); only administrators and integrations keep them.
+            .requestMatchers(path(HttpMethod.GET, "/api/customers"), path(HttpMethod.GET, "/api/customers/**"))
+            .hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN, INTEGRATION))
+            .requestMatchers(path("/api/customers"), path("/api/customers/**")).hasAnyAuthority(ADMIN, INTEGRATION)
             .requestMatchers(path("/api/calendars/**"), path("/api/calendars"), path("/api/sla/**"))
             .hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().hasAuthority(ADMIN))
