@@ -7,18 +7,33 @@ import static org.slaescalation.support.Api.post;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.ticket.TicketId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Tickets of customers with a record: intake by customer id. */
+/** Tickets of customers with a record: intake by customer id, and the account manager of the record. */
 @ApplicationTest
 @SuppressWarnings("unchecked")
 class CustomerTicketsTest {
 
   @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
 
   /** Creates an enterprise customer in Asia/Tokyo; returns its id. */
   String customer(String accountManagerEmail) {
@@ -88,5 +103,41 @@ class CustomerTicketsTest {
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
     assertThat((List<Map<String, Object>>) answer.getBody().get("errors")).extracting(e -> e.get("field"))
         .containsExactly("customer.timeZone", "priority", "subject");
+  }
+
+  @Test
+  void theAccountManagerOfTheCustomersRecordReceivesTheAccountManagerRungs() {
+    String id = customer("am-" + UUID.randomUUID() + "@example.com");
+    String accountManager = (String) get(rest, "crm", "/api/customers/" + id).getBody().get("accountManagerEmail");
+
+    List<String> recipients = recipientsOfTheCriticalFirstResponseRung(id);
+
+    assertThat(recipients).anyMatch(r -> r.contains(accountManager))
+        .noneMatch(r -> r.contains("account-managers@example.com"));
+  }
+
+  @Test
+  void withoutAnAccountManagerOnRecordTheConfiguredMailboxReceivesThem() {
+    String id = customer(null);
+
+    List<String> recipients = recipientsOfTheCriticalFirstResponseRung(id);
+
+    assertThat(recipients).anyMatch(r -> r.contains("account-managers@example.com"));
+  }
+
+  /**
+   * Opens an enterprise P1 ticket for the customer (first response: 30 minutes, around the clock) and moves the
+   * engine clock past the critical rung at 90 %: the recipients of the escalation mails recorded.
+   */
+  private List<String> recipientsOfTheCriticalFirstResponseRung(String customerId) {
+    String ticketId = (String) post(rest, "crm", "/api/tickets", ticketFor("{\"id\": \"" + customerId + "\"}"))
+        .getBody().get("id");
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketId)
+        .singleResult().getId();
+    Api.executeJobs(managementService, instance);
+    ClockUtil.offset(28 * 60_000L);
+    Api.executeJobs(managementService, instance);
+    return jdbc.sql("select recipients from escalation_mail where ticket_number = :number")
+        .param("number", TicketId.number(ticketId).orElseThrow()).query(String.class).list();
   }
 }
