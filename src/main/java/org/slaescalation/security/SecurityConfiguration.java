@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slaescalation.authorization.Roles;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.notification.MailSettings;
 import org.slaescalation.team.Team;
+import org.slaescalation.ticket.TicketService;
 import org.slaescalation.web.FilterOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -96,6 +98,14 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<CamundaRestGuard> camundaRestGuard() {
     return FilterOrder.registered(new CamundaRestGuard(webappPath), FilterOrder.CAMUNDA_REST_GUARD);
+  }
+
+  @Bean
+  FilterRegistrationBean<TicketStartForm> ticketStartForm(ProcessEngine engine, TicketService tickets,
+      CustomerService customers) {
+    return FilterOrder.registered(new TicketStartForm(webappPath, engine.getName(), engine.getRepositoryService(),
+        engine.getRuntimeService(), engine.getAuthorizationService(), engine.getIdentityService(), tickets, customers),
+        FilterOrder.TICKET_START_FORM);
   }
 
   @Bean
