@@ -95,7 +95,7 @@ class CustomerApiTest {
         + "@FIND.example").getBody();
 
     assertThat((List<Map<String, Object>>) page.get("items")).extracting(c -> c.get("id")).containsExactly(id);
-    assertThat(page).containsEntry("total", 1);
+    assertThat(page).containsEntry("total", 1).containsEntry("page", 0).containsEntry("size", 20);
     assertThat(customers.findByEmail(id + "@find.example")).map(Customer::id).contains(id);
     assertThat(customers.findById(id)).map(Customer::tier).contains("standard");
     assertThat((List<Object>) get(rest, "sam", "/api/customers?email=nobody-" + id + "@find.example").getBody()

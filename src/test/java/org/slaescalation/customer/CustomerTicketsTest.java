@@ -125,16 +125,35 @@ class CustomerTicketsTest {
     assertThat(recipients).anyMatch(r -> r.contains("account-managers@example.com"));
   }
 
+  @Test
+  void theRecordIsReadWhenTheRungFallsDue_aNewAccountManagerGetsTheRungsOfOpenTickets() {
+    String id = customer("am-before-" + UUID.randomUUID() + "@example.com");
+    String after = "am-after-" + UUID.randomUUID() + "@example.com";
+
+    List<String> recipients = recipientsOfTheCriticalFirstResponseRung(id, () -> assertThat(Api.put(rest, "crm",
+        "/api/customers/" + id, """
+            {"name": "Tyrell", "emails": ["ops@%s.example"], "tier": "enterprise", "timeZone": "Asia/Tokyo",
+             "accountManagerEmail": "%s"}""".formatted(id, after)).getStatusCode().value()).isEqualTo(200));
+
+    assertThat(recipients).anyMatch(r -> r.contains(after)).noneMatch(r -> r.contains("am-before-"));
+  }
+
+  private List<String> recipientsOfTheCriticalFirstResponseRung(String customerId) {
+    return recipientsOfTheCriticalFirstResponseRung(customerId, () -> {});
+  }
+
   /**
    * Opens an enterprise P1 ticket for the customer (first response: 30 minutes, around the clock) and moves the
-   * engine clock past the critical rung at 90 %: the recipients of the escalation mails recorded.
+   * engine clock past the critical rung at 90 %, after {@code afterOpening}: the recipients of the escalation mails
+   * recorded.
    */
-  private List<String> recipientsOfTheCriticalFirstResponseRung(String customerId) {
+  private List<String> recipientsOfTheCriticalFirstResponseRung(String customerId, Runnable afterOpening) {
     String ticketId = (String) post(rest, "crm", "/api/tickets", ticketFor("{\"id\": \"" + customerId + "\"}"))
         .getBody().get("id");
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketId)
         .singleResult().getId();
     Api.executeJobs(managementService, instance);
+    afterOpening.run();
     ClockUtil.offset(28 * 60_000L);
     Api.executeJobs(managementService, instance);
     return jdbc.sql("select recipients from escalation_mail where ticket_number = :number")

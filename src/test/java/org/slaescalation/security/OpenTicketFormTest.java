@@ -204,7 +204,14 @@ class OpenTicketFormTest {
         {"businessKey": "T-1", "skipCustomListeners": true,
          "startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_TriageTicket"}]}""");
 
+    WebSession.Response engineRestForm = WebSession.anonymous(port).send("POST", "/engine-rest/process-definition/key/"
+        + TicketProcess.PROCESS_KEY + "/submit-form", form(customer(), "REST", "P1").getBytes(StandardCharsets.UTF_8),
+        "application/json", Map.of("Authorization", "Basic ZGVtbzpkZW1v"));
+
     assertThat(start.status()).as(start.body()).isEqualTo(403);
+    // Camunda's REST API is for administrators, and even they do not open tickets through it.
+    assertThat(engineRestForm.status()).as(engineRestForm.body()).isEqualTo(403);
+    assertThat(engineRestForm.body()).contains("POST /api/tickets");
     assertThat(ticketInstances()).isEqualTo(before);
   }
 
