@@ -89,8 +89,15 @@ class AccessSetup implements ApplicationRunner {
       String queue = filterId(queueName);
       String myTasks = filterId(TasklistFilters.MY_TASKS);
       grants.add(new Grant(team.code(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-      grants.add(new Grant(team.code(), Resources.PROCESS_DEFINITION, TicketProcess.PROCESS_KEY,
-          ProcessDefinitionPermissions.READ));
+      grants.add(team == Team.SUPPORT
+          // Support opens tickets from Tasklist (the start form Open ticket, security.TicketStartForm).
+          ? new Grant(team.code(), Resources.PROCESS_DEFINITION, TicketProcess.PROCESS_KEY,
+              ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)
+          : new Grant(team.code(), Resources.PROCESS_DEFINITION, TicketProcess.PROCESS_KEY,
+              ProcessDefinitionPermissions.READ));
+      if (team == Team.SUPPORT) {
+        grants.add(new Grant(team.code(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
+      }
       grants.add(new Grant(team.code(), Resources.FILTER, queue, "'" + queueName + "'", Permissions.READ));
       grants.add(new Grant(team.code(), Resources.FILTER, myTasks, "'" + TasklistFilters.MY_TASKS + "'",
           Permissions.READ));

@@ -1,6 +1,8 @@
 package org.slaescalation.demo;
 
 import java.util.List;
+import org.slaescalation.customer.Customer;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketService;
 import org.slf4j.Logger;
@@ -11,7 +13,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A few sample tickets, opened once, so that Tasklist is not empty ({@code demo} profile only). */
+/**
+ * A few sample tickets, opened once, so that Tasklist is not empty, and the records of their customers, so that a
+ * ticket can be opened by customer id ({@code demo} profile only).
+ */
 @Component
 @Profile("demo")
 @Order(30)
@@ -35,13 +40,25 @@ class DemoTickets implements ApplicationRunner {
           "P3", "question",
           new NewTicket.Customer("hooli", "Hooli", "admin@hooli.example", "free", "Australia/Sydney")));
 
+  /**
+   * The records of the samples' customers; ACME, the enterprise customer, has an account manager of its own, the
+   * others' account-manager rungs go to {@code escalation.contacts.account-manager}.
+   */
+  static final List<Customer> CUSTOMERS = SAMPLES.stream()
+      .map(NewTicket::customer)
+      .map(customer -> new Customer(customer.id(), customer.name(), List.of(customer.email()), customer.tier(),
+          customer.timeZone(), "acme".equals(customer.id()) ? "alex.accounts@example.com" : null))
+      .toList();
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoTickets.class);
 
   private final TicketService tickets;
+  private final CustomerService customers;
   private final DemoProperties properties;
 
-  DemoTickets(TicketService tickets, DemoProperties properties) {
+  DemoTickets(TicketService tickets, CustomerService customers, DemoProperties properties) {
     this.tickets = tickets;
+    this.customers = customers;
     this.properties = properties;
   }
 
@@ -50,6 +67,8 @@ class DemoTickets implements ApplicationRunner {
     if (!properties.sampleTickets()) {
       return;
     }
+    // Created once: a record an administrator changed since is left as it is.
+    CUSTOMERS.stream().filter(customer -> customers.findById(customer.id()).isEmpty()).forEach(customers::create);
     // Fixed external ids: a restart finds the tickets opened before instead of opening new ones.
     SAMPLES.forEach(sample -> LOG.info("Sample ticket {}: {}", tickets.open(sample).id(), sample.subject()));
   }

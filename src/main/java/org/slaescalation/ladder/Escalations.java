@@ -36,9 +36,13 @@ public class Escalations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Escalations.class);
 
-  /** What the escalation mails say about the ticket. */
+  /**
+   * What the escalation mails say about the ticket, and {@code accountManagerEmail}: the account manager of the
+   * ticket's customer as its record names them, or null (the configured {@code escalation.contacts.account-manager}
+   * then receives the account-manager rungs).
+   */
   public record TicketFacts(String ticketId, long ticketNumber, String subject, String priority, String tier,
-      String customerName, String team, String taskId) {}
+      String customerName, String team, String taskId, String accountManagerEmail) {}
 
   private final ClockStints stints;
   private final Ladder ladder;
@@ -186,7 +190,7 @@ public class Escalations {
         case "team" -> teamContacts(team).team();
         case "team-lead" -> teamContacts(team).lead();
         case "support-manager" -> contacts.supportManager();
-        case "account-manager" -> "enterprise".equals(ticket.tier()) ? contacts.accountManager() : null;
+        case "account-manager" -> "enterprise".equals(ticket.tier()) ? accountManager(ticket) : null;
         default -> throw new IllegalStateException("escalation.ladder.recipients." + key + " names unknown role '"
             + role + "': use team, team-lead, support-manager or account-manager");
       };
@@ -204,6 +208,17 @@ public class Escalations {
           holds ? holdUntil(manager.calendar() == null ? "support" : manager.calendar(), rung.dueAt()) : null));
     }
     return recipients;
+  }
+
+  /**
+   * The customer's own account manager where its record names one, reading mail in the zone and calendar of the
+   * configured account managers (they are staff, not the customer); otherwise the configured mailbox.
+   */
+  private ContactProperties.Contact accountManager(TicketFacts ticket) {
+    ContactProperties.Contact configured = contacts.accountManager();
+    String own = ticket.accountManagerEmail();
+    return own == null || own.isBlank() ? configured
+        : new ContactProperties.Contact(own, configured.zone(), configured.calendar());
   }
 
   /** When the recipient's calendar next opens, if it is closed at {@code due}; null when it is open. */

@@ -1,5 +1,6 @@
 package org.slaescalation.process;
 
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_ID;
 import static org.slaescalation.ticket.TicketVariables.CUSTOMER_NAME;
 import static org.slaescalation.ticket.TicketVariables.PRIORITY;
 import static org.slaescalation.ticket.TicketVariables.SUBJECT;
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.slaescalation.customer.Customer;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.ladder.Escalations;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.stereotype.Component;
@@ -32,11 +35,14 @@ public class RecordEscalations implements JavaDelegate {
   private final Escalations escalations;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final CustomerService customers;
 
-  public RecordEscalations(Escalations escalations, TaskService taskService, RuntimeService runtimeService) {
+  public RecordEscalations(Escalations escalations, TaskService taskService, RuntimeService runtimeService,
+      CustomerService customers) {
     this.escalations = escalations;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.customers = customers;
   }
 
   @Override
@@ -53,7 +59,10 @@ public class RecordEscalations implements JavaDelegate {
         (String) execution.getVariable(TIER),
         (String) execution.getVariable(CUSTOMER_NAME),
         team,
-        task == null ? null : task.getId()))) {
+        task == null ? null : task.getId(),
+        // The record as it is now: a new account manager receives the rungs of tickets already open.
+        customers.findById(execution.getVariable(CUSTOMER_ID) instanceof String id ? id : null)
+            .map(Customer::accountManagerEmail).orElse(null)))) {
       runtimeService.startProcessInstanceByKey(MAIL_PROCESS_KEY, ticketId,
           Map.of(MAIL_ID, mailId, TICKET_ID, ticketId));
     }

@@ -21,8 +21,8 @@ import org.slaescalation.ticket.TicketVariables;
 /**
  * A ticket process instance starts only for a registered ticket that has none yet: its business key is the id of a
  * row of the table {@code ticket}, its variable {@code ticketId} the same, and no other instance has or had that key.
- * {@link TicketService#open} makes it so; a start by any other path (Camunda's REST API, Tasklist, a call activity of
- * another model, a modification) is refused, so that no ticket has two process instances and no instance a ticket
+ * {@link TicketService#open} makes it so (the ticket API and Tasklist's start form <i>Open ticket</i> go through it); a
+ * start by any other path (Camunda's REST API, a call activity of another model, a modification) is refused, so that no ticket has two process instances and no instance a ticket
  * the service does not know. A listener on the start of every version of the ticket process, added when the engine
  * parses it, so that the models stay free of it.
  */

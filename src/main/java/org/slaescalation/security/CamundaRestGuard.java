@@ -36,7 +36,8 @@ import org.springframework.web.util.UriUtils;
  *   <li>a JSON body that is malformed, nested deeper than Jackson allows, or {@code null}: 400 (Camunda answers those
  *       with 500);
  *   <li>starting the ticket process: 403, because a ticket is opened through the ticket API ({@code POST
- *       /api/tickets}), which registers it; a process instance started any other way has no ticket;
+ *       /api/tickets}) or Tasklist's start form ({@link TicketStartForm}, which answers before this filter), both
+ *       of which register it; a process instance started any other way has no ticket;
  *   <li>a paging parameter ({@code firstResult}, {@code maxResults}) below 0: 400 naming it (the database refuses it,
  *       and Camunda answers 500);
  *   <li>checking a password ({@code /identity/verify}): 403, because passwords are checked only by a login and a
@@ -82,7 +83,8 @@ class CamundaRestGuard extends OncePerRequestFilter {
     }
     if ("POST".equals(request.getMethod()) && TICKET_PROCESS_START.matcher(path).matches()) {
       Problems.writeForCamunda(request, response, HttpStatus.FORBIDDEN, "Forbidden", "A ticket is opened through the"
-          + " ticket API, POST /api/tickets, which registers it; the ticket process is not started any other way.",
+          + " ticket API, POST /api/tickets, or Tasklist's start form Open ticket, which register it; the ticket"
+          + " process is not started any other way.",
           Map.of());
       return;
     }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slaescalation.authorization.Roles;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.notification.PublicUrl;
 import org.slaescalation.team.Team;
+import org.slaescalation.ticket.TicketService;
 import org.slaescalation.web.FilterOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -56,6 +58,8 @@ class SecurityConfiguration {
   private static final String INTEGRATION = authority(Roles.INTEGRATION);
   private static final String[] LEADS = Arrays.stream(Team.values()).map(t -> authority(t.leadsGroup()))
       .toArray(String[]::new);
+  private static final String[] AGENTS = Arrays.stream(Team.values()).map(t -> authority(t.code()))
+      .toArray(String[]::new);
 
   private final String webappPath;
 
@@ -97,6 +101,14 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<TicketStartForm> ticketStartForm(ProcessEngine engine, TicketService tickets,
+      CustomerService customers) {
+    return FilterOrder.registered(new TicketStartForm(webappPath, engine.getName(), engine.getRepositoryService(),
+        engine.getRuntimeService(), engine.getAuthorizationService(), engine.getIdentityService(), tickets, customers),
+        FilterOrder.TICKET_START_FORM);
+  }
+
+  @Bean
   FilterRegistrationBean<WebappApiAccess> webappApiAccess(ProcessEngine engine, TaskFormFields forms) {
     return FilterOrder.registered(new WebappApiAccess(webappPath, engine.getName(), forms),
         FilterOrder.WEBAPP_API_ACCESS);
@@ -117,6 +129,10 @@ class SecurityConfiguration {
             .permitAll()
             .requestMatchers(path(HttpMethod.GET, "/api/tickets/**")).hasAnyAuthority(with(LEADS, ADMIN, INTEGRATION))
             .requestMatchers(path("/api/tickets"), path("/api/tickets/**")).hasAnyAuthority(ADMIN, INTEGRATION)
+            // Agents and leads read customers (who is calling); only administrators and integrations keep them.
+            .requestMatchers(path(HttpMethod.GET, "/api/customers"), path(HttpMethod.GET, "/api/customers/**"))
+            .hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN, INTEGRATION))
+            .requestMatchers(path("/api/customers"), path("/api/customers/**")).hasAnyAuthority(ADMIN, INTEGRATION)
             .requestMatchers(path("/api/calendars/**"), path("/api/calendars"), path("/api/sla/**"))
             .hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().hasAuthority(ADMIN))

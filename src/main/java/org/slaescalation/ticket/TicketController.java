@@ -33,8 +33,10 @@ class TicketController {
 
   @PostMapping
   @Operation(summary = "Open a ticket",
-      description = "201 with the new ticket; 200 with the ticket opened first when the externalId was seen before.")
-  ResponseEntity<TicketCreated> open(@Valid @RequestBody NewTicket ticket) {
+      description = "201 with the new ticket; 200 with the ticket opened first when the externalId was seen before."
+          + " With the id of a known customer, the customer fields left out are the customer record's.")
+  // Validated by TicketService.open, after a known customer's record filled in the customer fields left out.
+  ResponseEntity<TicketCreated> open(@RequestBody NewTicket ticket) {
     TicketService.OpenedTicket opened = tickets.open(ticket);
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/tickets/" + opened.id()))

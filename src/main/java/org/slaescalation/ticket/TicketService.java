@@ -2,9 +2,11 @@ package org.slaescalation.ticket;
 
 import static org.slaescalation.ticket.TicketVariables.*;
 
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,11 +55,14 @@ public class TicketService {
   private final TicketClockAccess clocks;
   private final Conversation conversation;
   private final ApplicationEventPublisher events;
+  private final KnownCustomers customers;
+  private final Validator validator;
   private final Clock clock;
 
   TicketService(TicketRepository repository, TicketListing listing, RuntimeService runtimeService,
       TaskService taskService, HistoryService historyService, TransactionTemplate transaction,
-      TicketClockAccess clocks, Conversation conversation, ApplicationEventPublisher events, Clock clock) {
+      TicketClockAccess clocks, Conversation conversation, ApplicationEventPublisher events,
+      KnownCustomers customers, Validator validator, Clock clock) {
     this.repository = repository;
     this.listing = listing;
     this.runtimeService = runtimeService;
@@ -67,14 +72,30 @@ public class TicketService {
     this.clocks = clocks;
     this.conversation = conversation;
     this.events = events;
+    this.customers = customers;
+    this.validator = validator;
     this.clock = clock;
   }
 
   /**
    * Opens a ticket: registers it and starts its process instance in one transaction. A repeated
    * external id returns the ticket opened first, also when two requests race.
+   *
+   * <p>With the id of a known customer, the customer fields the ticket leaves out (null or blank) are the
+   * record's ({@link #completed}); fields it gives win. The completed ticket must then be valid, or
+   * {@link InvalidTicketException} names every bad field: with an unknown customer id, every customer field is
+   * required.
    */
-  public OpenedTicket open(NewTicket ticket) {
+  public OpenedTicket open(NewTicket requested) {
+    NewTicket ticket = completed(requested);
+    List<InvalidTicketException.FieldProblem> problems = validator.validate(ticket).stream()
+        .map(violation -> new InvalidTicketException.FieldProblem(violation.getPropertyPath().toString(),
+            violation.getMessage()))
+        .sorted(Comparator.comparing(InvalidTicketException.FieldProblem::field))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidTicketException(problems);
+    }
     String externalId = ticket.externalId() == null || ticket.externalId().isBlank() ? null : ticket.externalId();
     if (externalId != null) {
       Optional<OpenedTicket> existing = findByExternalId(externalId);
@@ -87,6 +108,27 @@ public class TicketService {
     } catch (DuplicateKeyException raceLost) {
       return findByExternalId(externalId).orElseThrow(() -> raceLost);
     }
+  }
+
+  /**
+   * The ticket with the customer fields it leaves out (null or blank) taken from the record of its customer, when
+   * {@code customer.id} names a known customer; otherwise the ticket as it is.
+   */
+  public NewTicket completed(NewTicket ticket) {
+    NewTicket.Customer given = ticket.customer();
+    if (given == null || given.id() == null || given.id().isBlank()) {
+      return ticket;
+    }
+    return customers.customer(given.id())
+        .map(record -> new NewTicket(ticket.externalId(), ticket.subject(), ticket.description(), ticket.priority(),
+            ticket.category(), new NewTicket.Customer(given.id(), or(given.name(), record.name()),
+                or(given.email(), record.email()), or(given.tier(), record.tier()),
+                or(given.timeZone(), record.timeZone()))))
+        .orElse(ticket);
+  }
+
+  private static String or(String given, String recorded) {
+    return given == null || given.isBlank() ? recorded : given;
   }
 
   private Optional<OpenedTicket> findByExternalId(String externalId) {

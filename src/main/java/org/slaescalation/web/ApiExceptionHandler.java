@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slaescalation.customer.CustomerConflictException;
+import org.slaescalation.customer.CustomerNotFoundException;
+import org.slaescalation.customer.InvalidCustomerRequestException;
+import org.slaescalation.ticket.InvalidTicketException;
 import org.slaescalation.ticket.InvalidTicketFilterException;
 import org.slaescalation.ticket.TicketClosedException;
 import org.slaescalation.ticket.TicketNotFoundException;
@@ -43,12 +47,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .map(error -> new FieldProblem(error.getField(), message(error)))
         .sorted(java.util.Comparator.comparing(FieldProblem::field))
         .toList();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+    return ResponseEntity.badRequest().body(invalid(HttpStatus.BAD_REQUEST, "Invalid request", errors));
+  }
+
+  /** A new ticket that is invalid once a known customer's record filled in what it left out. */
+  @ExceptionHandler(InvalidTicketException.class)
+  ProblemDetail invalidTicket(InvalidTicketException ex) {
+    return invalid(HttpStatus.BAD_REQUEST, "Invalid request", ex.problems().stream()
+        .map(p -> new FieldProblem(p.field(), p.message())).toList());
+  }
+
+  @ExceptionHandler(InvalidCustomerRequestException.class)
+  ProblemDetail invalidCustomerRequest(InvalidCustomerRequestException ex) {
+    return invalid(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+  }
+
+  @ExceptionHandler(CustomerConflictException.class)
+  ProblemDetail customerConflict(CustomerConflictException ex) {
+    ProblemDetail problem = invalid(HttpStatus.CONFLICT, "Customer conflict",
+        List.of(new FieldProblem(ex.field(), ex.getMessage())));
+    problem.setDetail(ex.getMessage());
+    return problem;
+  }
+
+  @ExceptionHandler(CustomerNotFoundException.class)
+  ProblemDetail customerNotFound(CustomerNotFoundException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    problem.setTitle("Customer not found");
+    return problem;
+  }
+
+  private static ProblemDetail invalid(HttpStatus status, String title, List<FieldProblem> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.stream()
         .map(e -> e.field() + " " + e.message())
         .collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid request");
+    problem.setTitle(title);
     problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
+    return problem;
   }
 
   @Override

@@ -21,6 +21,11 @@ public final class FilterOrder {
   public static final int FIREWALL = Ordered.HIGHEST_PRECEDENCE + 10;
   public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
   public static final int CROSS_ORIGIN = Ordered.HIGHEST_PRECEDENCE + 30;
+  /**
+   * Tasklist's start form of the ticket process, which opens a ticket through the service: before
+   * {@link #CAMUNDA_REST_GUARD}, which refuses every other start of the ticket process.
+   */
+  public static final int TICKET_START_FORM = Ordered.HIGHEST_PRECEDENCE + 35;
   public static final int CAMUNDA_REST_GUARD = Ordered.HIGHEST_PRECEDENCE + 40;
   public static final int WEBAPP_API_ACCESS = Ordered.HIGHEST_PRECEDENCE + 50;
 

@@ -27,7 +27,8 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("org.slaescalation.clock..", "org.slaescalation.ladder..",
             "org.slaescalation.coverage..", "org.slaescalation.businesstime..", "org.slaescalation.calendar..",
             "org.slaescalation.notification..", "org.slaescalation.team..", "org.slaescalation.ticket..",
-            "org.slaescalation.web..", "org.slaescalation.startup..", "org.slaescalation.conversation..")
+            "org.slaescalation.web..", "org.slaescalation.startup..", "org.slaescalation.conversation..",
+            "org.slaescalation.customer..")
         .and().doNotHaveFullyQualifiedName("org.slaescalation.ticket.TicketService")
         .should().dependOnClassesThat().resideInAPackage("org.camunda..")
         .because("the concepts are plain Java and Spring; only the glue talks to the engine "

@@ -92,20 +92,28 @@ class AccessByRoleTest {
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
   }
 
+  /** Tickets are opened by intake only: the ticket API, or Tasklist's start form Open ticket (OpenTicketFormTest). */
   @Test
-  void nobodyStartsTheTicketProcessPastTheTicketApi() {
+  void nobodyStartsTheTicketProcessPastIntake() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count();
 
     ResponseEntity<String> engineRest = rest.withBasicAuth("demo", "demo").exchange(
         "/engine-rest/process-definition/key/" + TicketProcess.PROCESS_KEY + "/start", HttpMethod.POST,
         new HttpEntity<>("{\"variables\": {}}", json()), String.class);
-    WebSession.Response tasklist = WebSession.webapps(port, "demo").postJson(
+    WebSession demo = WebSession.webapps(port, "demo");
+    WebSession.Response tasklistStart = demo.postJson(
+        "/camunda/api/engine/engine/default/process-definition/key/" + TicketProcess.PROCESS_KEY + "/start",
+        "{\"variables\": {}}");
+    // The start form opens a ticket through intake, which refuses a form without a customer.
+    WebSession.Response tasklistForm = demo.postJson(
         "/camunda/api/engine/engine/default/process-definition/key/" + TicketProcess.PROCESS_KEY + "/submit-form",
         "{\"variables\": {}}");
 
     assertThat(engineRest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(engineRest.getBody()).contains("POST /api/tickets");
-    assertThat(tasklist.status()).isEqualTo(403);
+    assertThat(tasklistStart.status()).isEqualTo(403);
+    assertThat(tasklistForm.status()).isEqualTo(400);
+    assertThat(tasklistForm.body()).contains("customerId");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY).count())
         .isEqualTo(before);
   }

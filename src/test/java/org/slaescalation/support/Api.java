@@ -26,6 +26,13 @@ public final class Api {
     return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);
   }
 
+  public static ResponseEntity<Map<String, Object>> put(TestRestTemplate rest, String user, String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers), JSON);
+  }
+
   public static ResponseEntity<Map<String, Object>> patch(TestRestTemplate rest, String user, String path,
       String json) {
     HttpHeaders headers = new HttpHeaders();

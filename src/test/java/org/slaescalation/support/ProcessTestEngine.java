@@ -12,6 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slaescalation.clock.ClockStints;
 import org.slaescalation.clock.StintRepository;
+import org.slaescalation.customer.CustomerRepository;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.engine.EngineClock;
 import org.slaescalation.engine.LongStringPlugin;
 import org.slaescalation.ladder.ContactProperties;
@@ -174,7 +176,7 @@ public final class ProcessTestEngine {
     Mocks.register("taskClocks", new TaskClockListener(clocks, ShippedCalendars.get(), olaDeadlines));
     Mocks.register("customerWait", new CustomerWait(clocks, timers));
     Mocks.register("recordEscalations", new RecordEscalations(escalations, processEngine.getTaskService(),
-        processEngine.getRuntimeService()));
+        processEngine.getRuntimeService(), new CustomerService(new CustomerRepository(jdbc()), transactions(), clock)));
     Mocks.register("escalationMails", new EscalationMails(escalations, clock));
     Mocks.register("mailRetries", new org.slaescalation.process.MailRetries(MAIL_RETRY));
     AcknowledgementMail acknowledgement = new AcknowledgementMail(templates, delivery, settings);

@@ -150,6 +150,12 @@ public final class WebSession {
     return this;
   }
 
+  /** Forgets the webapps' CSRF token, as a page of another site that rides on the session's cookie has none. */
+  public WebSession withoutWebappToken() {
+    webappToken = null;
+    return this;
+  }
+
   /** Posts Camunda's webapp login form with a fresh CSRF token, as the webapps' login page does. */
   public Response webappLogin(String user, String password, String app) {
     fetchWebappToken();

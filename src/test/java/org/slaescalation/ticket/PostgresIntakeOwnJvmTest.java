@@ -1,6 +1,7 @@
 package org.slaescalation.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -15,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.slaescalation.customer.Customer;
+import org.slaescalation.customer.CustomerConflictException;
+import org.slaescalation.customer.CustomerService;
 import org.slaescalation.support.Indexes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,8 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
  * would take it over from the shared test context.
  *
  * <p>The service on a real PostgreSQL server, the production database: Flyway's migrations and Camunda's schema
- * install side by side (Flyway after Camunda, so it can index the job table), and concurrent intake with one
- * external id opens one ticket.
+ * install side by side (Flyway after Camunda, so it can index the job table), concurrent intake with one
+ * external id opens one ticket, and the customer records work there as on H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
@@ -101,6 +105,26 @@ class PostgresIntakeOwnJvmTest {
     assertThat(ticket.status()).isEqualTo(TicketView.OPEN);
     assertThat(ticket.team()).isEqualTo("support");
     assertThat(ticket.sla().resolutionTarget()).isEqualTo("PT4H");
+  }
+
+  @Test
+  void customerRecordsOnPostgres_keptListedFoundAndUsedByIntake(@Autowired CustomerService customers) {
+    customers.create(new Customer("pg-a", "A", List.of("ops@pg-a.example"), "enterprise", "Asia/Tokyo", null));
+    customers.put("pg-b", new Customer(null, "B", List.of("ops@pg-b.example"), "free", "UTC", null));
+    CustomerService.Saved replaced = customers.put("pg-b", new Customer("pg-b", "B2",
+        List.of("OPS@pg-b.example", "cto@pg-b.example"), "business", "Europe/Berlin", "am@example.com"));
+
+    assertThat(replaced.created()).isFalse();
+    assertThat(customers.list(0, 1).items()).extracting(Customer::id).containsExactly("pg-a");
+    assertThat(customers.list(1, 1).items()).extracting(Customer::id).containsExactly("pg-b");
+    assertThat(customers.findByEmail("ops@PG-B.example")).map(Customer::emails)
+        .contains(List.of("OPS@pg-b.example", "cto@pg-b.example"));
+    assertThatThrownBy(() -> customers.create(new Customer("pg-c", "C", List.of("cto@pg-b.example"), "free", "UTC",
+        null))).isInstanceOf(CustomerConflictException.class);
+    String id = tickets.open(new NewTicket(null, "Checkout fails", "HTTP 500", "P1", "bug",
+        new NewTicket.Customer("pg-a", null, null, null, null))).id();
+    assertThat(tickets.get(id).customer()).isEqualTo(
+        new TicketView.Customer("pg-a", "A", "ops@pg-a.example", "enterprise", "Asia/Tokyo"));
   }
 
   @Test
