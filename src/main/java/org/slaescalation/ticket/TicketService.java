@@ -89,6 +89,11 @@ public class TicketService {
     }
   }
 
+  /** The id of the ticket opened with this external id, if any. */
+  public Optional<String> idByExternalId(String externalId) {
+    return findByExternalId(externalId).map(OpenedTicket::id);
+  }
+
   private Optional<OpenedTicket> findByExternalId(String externalId) {
     return repository.findByExternalId(externalId).map(row -> new OpenedTicket(row.id(), row.createdAt(), false));
   }
