@@ -8,7 +8,6 @@ import org.slaescalation.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -26,9 +25,11 @@ class InboundMailConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(InboundMailConfiguration.class);
 
-  /** Nobody but {@code escalation.inbound-mail.known-senders}, until a bean of the customer records replaces it. */
+  /**
+   * Nobody but {@code escalation.inbound-mail.known-senders}: the stand-in until the customer records answer
+   * {@link KnownSenders} (then a {@code @Primary} bean of theirs, or this method returning it).
+   */
   @Bean
-  @ConditionalOnMissingBean
   KnownSenders knownSenders(InboundMailProperties properties) {
     return new ConfiguredSenders(properties.knownSenders().stream().map(InboundMailProperties.KnownSender::sender)
         .toList());

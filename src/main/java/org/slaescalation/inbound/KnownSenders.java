@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * Who may open a ticket by mail: the port to the customer records. An unmatched mail from a known sender opens a
  * ticket with the sender's customer, tier and time zone; from anyone else it is rejected ({@link RejectedMails}).
- * The shipped implementation reads {@code escalation.inbound-mail.known-senders} ({@link ConfiguredSenders}); a bean
- * of this type replaces it (the customer table, once merged).
+ * The shipped implementation reads {@code escalation.inbound-mail.known-senders} ({@link ConfiguredSenders}); the
+ * customer records, once merged, answer it instead ({@code InboundMailConfiguration.knownSenders}, or a
+ * {@code @Primary} bean).
  */
 public interface KnownSenders {
 
