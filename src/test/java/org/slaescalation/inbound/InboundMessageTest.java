@@ -21,8 +21,8 @@ class InboundMessageTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      an "On … wrote:" line ends the text        | Firefox.\\n\\nOn Mon, 1 Mar 2027, Support wrote:\\n> Which?\\nold
-      the line split in two, as Gmail wraps it   | Firefox.\\nOn Mon, 1 Mar 2027 at 10:20, Support\\n<s@x.example> wrote:
+      an "On … wrote:" line ends the text        | Firefox.\\n\\nOn Mon, 1 Mar 2027, S wrote:\\n> Which?\\nold
+      the line split in two, as Gmail wraps it   | Firefox.\\nOn Mon, 1 Mar 2027 at 10:20, S\\n<s@x.example> wrote:
       the German form                            | Firefox.\\nAm 01.03.2027 um 10:20 schrieb Support <s@x.example>:
       Outlook's separator                        | Firefox.\\n-----Original Message-----\\nFrom: Support
       quoted lines anywhere are dropped          | > Which browser?\\nFirefox.\\n>> older""")
