@@ -131,6 +131,11 @@ public class TicketService {
     return given == null || given.isBlank() ? recorded : given;
   }
 
+  /** The id of the ticket opened with this external id, if any. */
+  public Optional<String> idByExternalId(String externalId) {
+    return findByExternalId(externalId).map(OpenedTicket::id);
+  }
+
   private Optional<OpenedTicket> findByExternalId(String externalId) {
     return repository.findByExternalId(externalId).map(row -> new OpenedTicket(row.id(), row.createdAt(), false));
   }
