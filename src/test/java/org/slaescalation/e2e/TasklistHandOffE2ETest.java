@@ -173,6 +173,42 @@ class TasklistHandOffE2ETest {
     awaitFormValueContaining("conversationThread", "Internal note by sam (support):\n" + note);
   }
 
+  @Test
+  void aSupportAgentOnThePhoneOpensATicketFromStartProcess() {
+    String subject = "Called in: the VPN drops every hour " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    logIn("sam");
+
+    click(By.cssSelector(".start-process-action a"));
+    click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='Ticket escalation']"));
+    WebElement customer = await("the start form 'Open ticket'", elementToBeClickable(formField("input", "customerId")));
+    customer.sendKeys("acme");
+    driver.findElement(formField("input", "subject")).sendKeys(subject);
+    driver.findElement(formField("textarea", "description")).sendKeys("Since this morning, for every user.");
+    chooseOption("Priority", "P2");
+    chooseOption("Category", "Incident");
+    saveFormScreenshot("open-ticket-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
+
+    ProcessInstance opened = await("the ticket is opened", d -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(TicketProcess.PROCESS_KEY).variableValueEquals(TicketVariables.SUBJECT, subject)
+        .singleResult());
+    assertThat(opened.getBusinessKey()).matches("T-\\d+");
+    Map<String, Object> variables = runtimeService.getVariables(opened.getId());
+    assertThat(variables).containsEntry(TicketVariables.CUSTOMER_ID, "acme")
+        .containsEntry(TicketVariables.PRIORITY, "P2").containsEntry(TicketVariables.CATEGORY, "incident")
+        .containsEntry(TicketVariables.TICKET_ID, opened.getBusinessKey());
+    assertThat(variables.get(TicketVariables.CUSTOMER_EMAIL)).as("from the customer record").isNotNull();
+  }
+
+  /** Picks {@code option} of the form's select field labelled {@code label} (form-js draws its own drop-down). */
+  private void chooseOption(String label, String option) {
+    String field = "//div[contains(@class,'fjs-form-field-select')][label[starts-with(normalize-space(.),'"
+        + label + "')]]";
+    click(By.xpath(field + "//div[contains(@class,'fjs-input-group')]"));
+    click(By.xpath(field + "//div[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.),'"
+        + option + "')]"));
+  }
+
   private ProcessInstance sampleTicket(String externalId) {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(TicketProcess.PROCESS_KEY)
