@@ -108,7 +108,8 @@ class ReplyMailTest {
     assertThat(reply.getHeader("References", null)).isEqualTo(acknowledgement.getMessageID());
     assertThat(headerNames(reply)).noneMatch(name -> name.startsWith("X-Escalation"));
     String body = GreenMailUtil.getBody(reply);
-    assertThat(body).contains("Which browser do you use?", "Monday 1 March 2027, 10:20 (Europe/Amsterdam)")
+    assertThat(body).contains("Which browser do you use?", "Monday 1 March 2027, 10:20 (Europe/Amsterdam)",
+            "keep [T-1] in the subject")
         .doesNotContain("payment widget");
     assertThat(received()).as("the internal note is never mailed").hasSize(2);
     assertThat(clocks.latest(1, ClockName.FIRST_RESPONSE)).get().extracting(ClockStint::state)
