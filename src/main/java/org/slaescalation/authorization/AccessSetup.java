@@ -104,8 +104,11 @@ class AccessSetup implements ApplicationRunner {
 
       String leads = team.leadsGroup();
       grants.add(new Grant(leads, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+      // READ_INSTANCE: a lead reads every ticket (as GET /api/tickets/{id} lets them), so that "All open tickets"
+      // shows the row of another team's task, not only its name (TasklistFiltersTest).
       grants.add(new Grant(leads, Resources.PROCESS_DEFINITION, TicketProcess.PROCESS_KEY,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK));
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE));
       grants.add(new Grant(leads, Resources.FILTER, queue, "'" + queueName + "'", Permissions.READ));
       grants.add(new Grant(leads, Resources.FILTER, myTasks, "'" + TasklistFilters.MY_TASKS + "'",
           Permissions.READ));

@@ -132,6 +132,28 @@ class TasklistFiltersTest {
         .extracting(row -> row.get("id")).containsExactly(task.getId());
   }
 
+  /** A lead's "All open tickets" shows the row of another team's task too, not only its name. */
+  @Test
+  void aLeadSeesTheRowOfAnotherTeamsTaskInAllOpenTickets(@Autowired TicketService tickets,
+      @Autowired ProcessEngine engine) {
+    Task triage = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P3", "bug"));
+    engine.getTaskService().complete(triage.getId(), Map.of("outcome", "handoff-engineering",
+        "internalNote", "Over to you"));
+    Task investigate = engine.getTaskService().createTaskQuery().processInstanceId(triage.getProcessInstanceId())
+        .singleResult();
+    String all = filter(TasklistFilters.ALL_OPEN_TICKETS).getId();
+
+    List<Map<String, Object>> rows = search(WebSession.webapps(port, "sophie"), all,
+        "{\"taskId\": \"" + investigate.getId() + "\"}");
+
+    assertThat(rows).singleElement().satisfies(row -> {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      embedded(row, "variable").forEach(variable -> shown.put((String) variable.get("name"), variable.get("value")));
+      assertThat(shown).as("sophie leads support; the task is engineering's").containsEntry("subject", "Checkout fails")
+          .containsEntry("customerName", "ACME").containsEntry("priority", "P3");
+    });
+  }
+
   /** The filter's tasks that also match {@code query}, as Tasklist lists them (HAL, with the rows' variables). */
   private static List<Map<String, Object>> search(WebSession session, String filterId, String query) {
     WebSession.Response answer = session.send("POST",
