@@ -361,7 +361,7 @@ class QueryPlanBenchmark {
     // the plans: every statement of each probe, with auto_explain on
     Path log = PG_LOG_DIR.resolve("postgresql.log");
     long offset = Files.exists(log) ? Files.size(log) : 0;
-    setting("statement_timeout", "'" + TIMEOUT_SECONDS + "s'");
+    setting("statement_timeout", "'" + TIMEOUT_SECONDS + "s'", String.valueOf(TIMEOUT_SECONDS * 1000));
     autoExplain(true);
     List<String> timedOut = new ArrayList<>();
     for (Probe probe : probes) {
@@ -423,7 +423,7 @@ class QueryPlanBenchmark {
         LOG.info("{} at {}:\n{}\n{}", probe.name(), scale, main.sql(), main.plan());
       }
     }
-    setting("statement_timeout", "0");
+    setting("statement_timeout", "0", "0");
     markdown.append("#### ").append(String.format("%,d", open)).append(" open tickets\n\n")
         .append(cloneSeconds > 0 ? String.format("The real tickets and copies of their rows (%d s to copy). ",
             cloneSeconds) : "")
@@ -444,17 +444,26 @@ class QueryPlanBenchmark {
     return rows;
   }
 
-  private void setting(String name, String value) throws InterruptedException {
+  /** Sets {@code name} for every backend; {@code applied} is its value as {@code pg_settings.setting} shows it. */
+  private void setting(String name, String value, String applied) {
     jdbc.execute("alter system set " + name + " = " + value);
-    jdbc.queryForObject("select pg_reload_conf()", Boolean.class);
-    Thread.sleep(500);
+    reloaded(name, applied);
   }
 
-  private void autoExplain(boolean on) throws InterruptedException {
-    jdbc.execute("alter system set auto_explain.log_min_duration = " + (on ? "0" : "-1"));
+  private void autoExplain(boolean on) {
+    setting("auto_explain.log_min_duration", on ? "0" : "-1", on ? "0" : "-1");
+  }
+
+  /**
+   * Reloads the configuration and waits until a backend shows {@code name} at {@code applied}: every backend rereads
+   * the configuration before its next statement once the reload signal has arrived.
+   */
+  private void reloaded(String name, String applied) {
     jdbc.queryForObject("select pg_reload_conf()", Boolean.class);
-    // every backend rereads the configuration before its next statement; give the signal time to arrive
-    Thread.sleep(500);
+    org.awaitility.Awaitility.await("PostgreSQL applies " + name).atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> applied.equals(jdbc.queryForObject("select setting from pg_settings where name = ?",
+            String.class, name)));
   }
 
   private static final Pattern ENTRY = Pattern.compile("LOG:  duration: ([0-9.]+) ms  plan:");

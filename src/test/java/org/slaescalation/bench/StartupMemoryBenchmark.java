@@ -18,9 +18,10 @@ import org.slaescalation.support.ServiceNode;
 /**
  * Start-up time and memory of the service as a node of its own ({@link ServiceNode}: the application's main class
  * in a new JVM with default JVM flags, job executor on): from starting the JVM until the ticket API answers, and the
- * node's resident memory ({@code VmRSS}, {@code VmHWM} from {@code /proc}) after {@code bench.idleSeconds} (default 20;
- * 5 with {@code -Dbench.quick}) idle. On an H2 file database (first start: empty) and on an embedded PostgreSQL, first
- * start (creates Camunda's schema and the service's tables) and restart on the same database.
+ * node's resident memory ({@code VmRSS}, {@code VmHWM} from {@code /proc}) once it settles, idle, within
+ * 3 × {@code bench.idleSeconds} (default 20; 5 with {@code -Dbench.quick}). On an H2 file database (first start:
+ * empty) and on an embedded PostgreSQL, first start (creates Camunda's schema and the service's tables) and restart
+ * on the same database.
  */
 class StartupMemoryBenchmark {
 
@@ -74,10 +75,27 @@ class StartupMemoryBenchmark {
         all.toArray(String[]::new))) {
       node.awaitUp(ADMIN, Duration.ofMinutes(5));
       long startup = (System.nanoTime() - begin) / 1_000_000;
-      Thread.sleep(idleSeconds * 1000);
-      Map<String, Long> status = status(node.pid());
+      Map<String, Long> status = settled(node.pid(), idleSeconds);
       return new Result(database, start, startup, status.get("VmRSS") / 1024, status.get("VmHWM") / 1024);
     }
+  }
+
+  /**
+   * The node's /proc figures once its resident memory has settled: three readings a second apart within 1 MB of each
+   * other (the start-up's last allocations and the job executor's first idle polls are behind it), at most
+   * {@code 3 × idleSeconds} after it answered.
+   */
+  private static Map<String, Long> settled(long pid, long idleSeconds) {
+    List<Long> readings = new ArrayList<>();
+    return org.awaitility.Awaitility.await("the resident memory of node " + pid + " settles")
+        .atMost(Duration.ofSeconds(Math.max(3, 3 * idleSeconds))).pollInterval(Duration.ofSeconds(1))
+        .until(() -> {
+          Map<String, Long> now = status(pid);
+          readings.add(now.get("VmRSS"));
+          int n = readings.size();
+          return n >= 3 && Math.abs(readings.get(n - 1) - readings.get(n - 3)) <= 1024
+              && Math.abs(readings.get(n - 2) - readings.get(n - 3)) <= 1024 ? now : null;
+        }, java.util.Objects::nonNull);
   }
 
   /** The kB figures of /proc/PID/status. */
