@@ -61,31 +61,29 @@ public class CustomerRepository {
 
   /** Inserts a customer; an id or an address already taken raises DuplicateKeyException. */
   void insert(Customer customer, Instant updatedAt) {
-    jdbc.sql("insert into customer (" + COLUMNS + ", updated_at) values (:id, :name, :tier, :timeZone,"
-            + " :accountManagerEmail, :updatedAt)")
-        .param("id", customer.id())
-        .param("name", customer.name())
-        .param("tier", customer.tier())
-        .param("timeZone", customer.timeZone())
-        .param("accountManagerEmail", customer.accountManagerEmail())
-        .param("updatedAt", Timestamp.from(updatedAt))
-        .update();
+    withRecord(jdbc.sql("insert into customer (" + COLUMNS + ", updated_at) values (:id, :name, :tier, :timeZone,"
+        + " :accountManagerEmail, :updatedAt)"), customer, updatedAt).update();
     insertEmails(customer);
   }
 
   /** Replaces an existing customer's record and addresses. */
   void replace(Customer customer, Instant updatedAt) {
-    jdbc.sql("update customer set name = :name, tier = :tier, time_zone = :timeZone,"
-            + " account_manager_email = :accountManagerEmail, updated_at = :updatedAt where id = :id")
-        .param("id", customer.id())
+    withRecord(jdbc.sql("update customer set name = :name, tier = :tier, time_zone = :timeZone,"
+        + " account_manager_email = :accountManagerEmail, updated_at = :updatedAt where id = :id"), customer, updatedAt)
+        .update();
+    jdbc.sql("delete from customer_email where customer_id = :id").param("id", customer.id()).update();
+    insertEmails(customer);
+  }
+
+  /** The record's columns as the statement's parameters. */
+  private static JdbcClient.StatementSpec withRecord(JdbcClient.StatementSpec statement, Customer customer,
+      Instant updatedAt) {
+    return statement.param("id", customer.id())
         .param("name", customer.name())
         .param("tier", customer.tier())
         .param("timeZone", customer.timeZone())
         .param("accountManagerEmail", customer.accountManagerEmail())
-        .param("updatedAt", Timestamp.from(updatedAt))
-        .update();
-    jdbc.sql("delete from customer_email where customer_id = :id").param("id", customer.id()).update();
-    insertEmails(customer);
+        .param("updatedAt", Timestamp.from(updatedAt));
   }
 
   private void insertEmails(Customer customer) {

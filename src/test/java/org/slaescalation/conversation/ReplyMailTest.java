@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,11 +35,9 @@ import org.slaescalation.clock.ClockName;
 import org.slaescalation.clock.ClockState;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.clock.ClockStints;
-import org.slaescalation.notification.SmtpMailDelivery;
 import org.slaescalation.support.ProcessTestEngine;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketVariables;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Replies to the customer with a real SMTP server (GreenMail) and the conversation table in the engine transaction:
@@ -67,16 +64,9 @@ class ReplyMailTest {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     port = smtp.getSmtp().getPort();
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(port);
-    Properties timeouts = new Properties();
-    timeouts.setProperty("mail.smtp.connectiontimeout", "5000");
-    timeouts.setProperty("mail.smtp.timeout", "5000");
-    sender.setJavaMailProperties(timeouts);
     BpmnAwareTests.init(engine.getProcessEngine());
     ProcessTestEngine.resetTables(1);
-    clocks = ProcessTestEngine.registerBeans(new SmtpMailDelivery(sender, "support@example.com", "greenmail"));
+    clocks = ProcessTestEngine.registerBeans(ProcessTestEngine.smtp(port));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T09:00:00Z")));
   }
 

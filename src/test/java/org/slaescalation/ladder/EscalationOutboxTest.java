@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slaescalation.notification.SmtpMailDelivery;
 import org.slaescalation.process.RecordEscalations;
 import org.slaescalation.support.ProcessTestEngine;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The escalation outbox with a real SMTP server (GreenMail) and the service's tables in the engine transaction:
@@ -57,16 +55,9 @@ class EscalationOutboxTest {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     port = smtp.getSmtp().getPort();
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(port);
-    Properties timeouts = new Properties();
-    timeouts.setProperty("mail.smtp.connectiontimeout", "5000");
-    timeouts.setProperty("mail.smtp.timeout", "5000");
-    sender.setJavaMailProperties(timeouts);
     BpmnAwareTests.init(engine.getProcessEngine());
     ProcessTestEngine.resetTables(1);
-    delivery = new SmtpMailDelivery(sender, "support@example.com", "greenmail");
+    delivery = ProcessTestEngine.smtp(port);
     ProcessTestEngine.registerBeans(delivery);
   }
 

@@ -130,6 +130,18 @@ public final class ProcessTestEngine {
         .param("number", ticketNumber).update();
   }
 
+  /** Mail to the SMTP server on {@code port} of this host (GreenMail), giving up after 5 s without an answer. */
+  public static org.slaescalation.notification.SmtpMailDelivery smtp(int port) {
+    var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    java.util.Properties timeouts = new java.util.Properties();
+    timeouts.setProperty("mail.smtp.connectiontimeout", "5000");
+    timeouts.setProperty("mail.smtp.timeout", "5000");
+    sender.setJavaMailProperties(timeouts);
+    return new org.slaescalation.notification.SmtpMailDelivery(sender, "support@example.com", "greenmail");
+  }
+
   /** The conversation service behind the beans registered last. */
   public static org.slaescalation.conversation.Conversation conversation() {
     return conversation;
