@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -302,6 +303,57 @@ public final class BusinessCalendar {
       position = stretchEnd;
     }
     return Optional.empty();
+  }
+
+  /**
+   * The instant {@code days} business days after {@code start}: the same wall-clock time on the {@code days}-th
+   * following local date on which the calendar opens at all (holidays and closed dates do not count), moved into
+   * that day's opening hours when the time falls outside them (to the next opening of the day, or to its last closing
+   * when the day has closed by then). On a 24/7 calendar it is {@code days} days later.
+   *
+   * @throws IllegalArgumentException if {@code days} is negative
+   * @throws IllegalStateException    if the calendar does not open on {@code days} dates within ten years
+   */
+  public Instant plusBusinessDays(Instant start, int days) {
+    Objects.requireNonNull(start, "start");
+    if (days < 0) {
+      throw new IllegalArgumentException("days must not be negative: " + days);
+    }
+    if (days == 0) {
+      return start;
+    }
+    ZonedDateTime local = start.atZone(zone);
+    LocalDate date = local.toLocalDate();
+    LocalDate giveUp = date.plusDays(NEVER_OPEN_DAYS);
+    int counted = 0;
+    while (counted < days) {
+      date = date.plusDays(1);
+      if (date.isAfter(giveUp)) {
+        throw new IllegalStateException("calendar '" + name + "' opens on fewer than " + days
+            + " days within ten years of " + start);
+      }
+      List<OpeningInterval> hours = weeklyHours.getOrDefault(date.getDayOfWeek(), List.of());
+      if (!hours.isEmpty() && !closedDateSet(date.getYear()).contains(date)) {
+        counted++;
+      }
+    }
+    int second = local.toLocalTime().toSecondOfDay();
+    List<OpeningInterval> hours = weeklyHours.get(date.getDayOfWeek()).stream().sorted().toList();
+    int within = hours.get(hours.size() - 1).closeSecondOfDay();
+    for (OpeningInterval interval : hours) {
+      if (second < interval.openSecondOfDay()) {
+        within = interval.openSecondOfDay();
+        break;
+      }
+      if (second < interval.closeSecondOfDay()) {
+        within = second;
+        break;
+      }
+    }
+    ZonedDateTime result = within >= SECONDS_PER_DAY
+        ? date.plusDays(1).atStartOfDay(zone)
+        : date.atTime(LocalTime.ofSecondOfDay(within)).atZone(zone);
+    return result.toInstant().plusNanos(within == second ? local.getNano() : 0);
   }
 
   /** The local dates of {@code year} on which the calendar is closed by a holiday or a closed date, sorted. */
