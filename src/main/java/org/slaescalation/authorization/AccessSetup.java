@@ -97,6 +97,11 @@ class AccessSetup implements ApplicationRunner {
               ProcessDefinitionPermissions.READ));
       if (team == Team.SUPPORT) {
         grants.add(new Grant(team.code(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
+        String waiting = filterId(TasklistFilters.WAITING_ON_CUSTOMER);
+        grants.add(new Grant(team.code(), Resources.FILTER, waiting, "'" + TasklistFilters.WAITING_ON_CUSTOMER + "'",
+            Permissions.READ));
+        grants.add(new Grant(team.leadsGroup(), Resources.FILTER, waiting,
+            "'" + TasklistFilters.WAITING_ON_CUSTOMER + "'", Permissions.READ));
       }
       grants.add(new Grant(team.code(), Resources.FILTER, queue, "'" + queueName + "'", Permissions.READ));
       grants.add(new Grant(team.code(), Resources.FILTER, myTasks, "'" + TasklistFilters.MY_TASKS + "'",

@@ -15,6 +15,8 @@ public final class TasklistFilters {
 
   public static final String MY_TASKS = "My tasks";
   public static final String ALL_OPEN_TICKETS = "All open tickets";
+  /** Support's tickets that wait for the customer's answer, the one that closes first on top. */
+  public static final String WAITING_ON_CUSTOMER = "Waiting on customer";
 
   /** A value every Tasklist row shows: a variable of the ticket (copied onto its task), under a label. */
   public record RowVariable(String name, String label) {
@@ -42,6 +44,10 @@ public final class TasklistFilters {
 
   private TasklistFilters() {}
 
+  /** What each row of "Waiting on customer" shows: the ticket, then since when it waits. */
+  public static final List<RowVariable> WAITING_ROW_VARIABLES = java.util.stream.Stream.concat(ROW_VARIABLES.stream(),
+      java.util.stream.Stream.of(new RowVariable(TicketVariables.WAITING_SINCE, "Waiting since"))).toList();
+
   /** The queue of a team: "Support queue", "Engineering queue", "Sysadmin queue". */
   public static String queue(Team team) {
     return team.displayName() + " queue";
@@ -52,10 +58,15 @@ public final class TasklistFilters {
    * then the entries of {@code current} that name other variables (an administrator's additions).
    */
   static List<Map<String, Object>> rowVariables(List<?> current) {
-    List<Map<String, Object>> variables = new ArrayList<>(ROW_VARIABLES.stream().map(RowVariable::asProperty).toList());
+    return rowVariables(ROW_VARIABLES, current);
+  }
+
+  /** As {@link #rowVariables(List)}, with {@code ours} first. */
+  static List<Map<String, Object>> rowVariables(List<RowVariable> ours, List<?> current) {
+    List<Map<String, Object>> variables = new ArrayList<>(ours.stream().map(RowVariable::asProperty).toList());
     for (Object entry : current) {
       if (entry instanceof Map<?, ?> variable
-          && ROW_VARIABLES.stream().noneMatch(ours -> ours.name().equals(variable.get("name")))) {
+          && ours.stream().noneMatch(row -> row.name().equals(variable.get("name")))) {
         @SuppressWarnings("unchecked")
         Map<String, Object> kept = (Map<String, Object>) variable;
         variables.add(kept);

@@ -50,14 +50,26 @@ class TeamSetup implements ApplicationRunner {
     }
     int priority = -10;
     for (Team team : Team.values()) {
+      TaskQuery queue = ticketTasks().taskCandidateGroup(team.code()).includeAssignedTasks();
+      if (team == Team.SUPPORT) {
+        // Waiting on the customer is not work in the queue: it has its own filter.
+        queue.taskDefinitionKeyIn(TicketProcess.userTasks().values().stream()
+            .filter(task -> task.team() == Team.SUPPORT && !TicketProcess.TASK_AWAIT_CUSTOMER.equals(task.id()))
+            .map(TicketProcess.UserTask::id).sorted().toArray(String[]::new));
+      }
       ensureFilter(TasklistFilters.queue(team), priority++,
-          "Open tickets waiting for the " + team.code() + " team, most urgent first",
-          ticketTasks().taskCandidateGroup(team.code()).includeAssignedTasks());
+          "Open tickets waiting for the " + team.code() + " team, most urgent first", queue,
+          TasklistFilters.ROW_VARIABLES);
     }
+    ensureFilter(TasklistFilters.WAITING_ON_CUSTOMER, priority++,
+        "Tickets waiting for the customer's answer; the one that closes first on top",
+        taskService.createTaskQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
+            .taskDefinitionKey(TicketProcess.TASK_AWAIT_CUSTOMER).orderByDueDate().asc(),
+        TasklistFilters.WAITING_ROW_VARIABLES);
     ensureFilter(TasklistFilters.MY_TASKS, priority++, "Tasks assigned to me",
-        ticketTasks().taskAssigneeExpression("${currentUser()}"));
+        ticketTasks().taskAssigneeExpression("${currentUser()}"), TasklistFilters.ROW_VARIABLES);
     ensureFilter(TasklistFilters.ALL_OPEN_TICKETS, priority, "Every open ticket task of every team (team leads)",
-        ticketTasks());
+        ticketTasks(), TasklistFilters.ROW_VARIABLES);
   }
 
   private TaskQuery ticketTasks() {
@@ -78,26 +90,27 @@ class TeamSetup implements ApplicationRunner {
     LOG.info("Created group '{}'", id);
   }
 
-  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+  private void ensureFilter(String name, int priority, String description, TaskQuery query,
+      List<TasklistFilters.RowVariable> rows) {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
-      showTicketInRows(existing);
+      showTicketInRows(existing, rows);
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
         .setQuery(query)
         .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-            "variables", TasklistFilters.rowVariables(List.of())));
+            "variables", TasklistFilters.rowVariables(rows, List.of())));
     filterService.saveFilter(filter);
     LOG.info("Created Tasklist filter '{}'", name);
   }
 
   /** Brings the row variables of a filter up to date; saves nothing when they are. */
-  private void showTicketInRows(Filter filter) {
+  private void showTicketInRows(Filter filter, List<TasklistFilters.RowVariable> rows) {
     Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
         : new LinkedHashMap<>(filter.getProperties());
     List<?> current = properties.get("variables") instanceof List<?> list ? list : List.of();
-    List<Map<String, Object>> wanted = TasklistFilters.rowVariables(current);
+    List<Map<String, Object>> wanted = TasklistFilters.rowVariables(rows, current);
     if (wanted.equals(current)) {
       return;
     }

@@ -62,6 +62,15 @@ public class Conversation {
     return repository.message(id).orElseThrow();
   }
 
+  /**
+   * Records what the customer answered another way (phone, chat), as the agent {@code author} of {@code team} noted
+   * it: a message from the customer, never mailed.
+   */
+  public Message recordAnsweredAnotherWay(long ticketNumber, String author, String team, String text) {
+    long id = repository.insert(ticketNumber, Direction.INBOUND, author, team, now(), text, null);
+    return repository.message(id).orElseThrow();
+  }
+
   /** Records an agent's internal note; it is never mailed. */
   public Message recordNote(long ticketNumber, String author, String team, String text) {
     long id = repository.insert(ticketNumber, Direction.INTERNAL, author, team, now(), text, null);
@@ -152,10 +161,11 @@ public class Conversation {
     String by = message.author() == null ? "" : " " + message.author();
     String team = message.team() == null ? "" : " (" + message.team() + ")";
     return switch (message.direction()) {
-      case INBOUND -> "Customer" + (message.author() == null ? "" : " <" + message.author() + ">")
+      case INBOUND -> message.team() != null ? "Customer, another way, as noted by" + by + team + ":"
+          : "Customer" + (message.author() == null ? "" : " <" + message.author() + ">")
           + (message.messageId() == null ? ":" : ", by mail:");
-      case OUTBOUND -> "Reply to the customer by" + by + team
-          + (message.sentAt() == null ? " (not mailed yet):" : ":");
+      case OUTBOUND -> (message.author() == null ? "Automatic reply to the customer" + team
+          : "Reply to the customer by" + by + team) + (message.sentAt() == null ? " (not mailed yet):" : ":");
       case INTERNAL -> "Internal note by" + by + team + ":";
     };
   }

@@ -17,13 +17,25 @@ import org.slaescalation.ladder.Rung;
  * extension properties {@code clock} ({@code first-response}, {@code resolution}, {@code ola-<team>}) and
  * {@code rung} ({@code internal}, {@code warning}, {@code critical}, {@code breach}). Read by the timers' due
  * dates, the rescheduling, the review page and (in {@code tools/review-ui/report.mjs}) the static report.
+ *
+ * <p>The timers of the customer wait are not on the ladder: they name what they are with the property {@code timer}
+ * ({@link #WAITING_TIMERS}) and count business days from the start of the wait ({@link WaitingTimers}).
  */
 public final class LadderTimerMap {
 
   /** A ladder timer: its element id and name, and the clock and rung it waits for. */
   public record Timer(String id, String name, ClockName clock, Rung rung) {}
 
+  /** The values of the property {@code timer} of the timers that are not on the ladder. */
+  public static final java.util.Set<String> WAITING_TIMERS = java.util.Set.of(WaitingTimers.REMINDER,
+      WaitingTimers.CLOSE);
+
   private LadderTimerMap() {}
+
+  /** The property {@code timer} of a timer of the customer wait; empty for a ladder timer. */
+  public static Optional<String> waitingTimer(BaseElement event) {
+    return property(event, "timer");
+  }
 
   /**
    * Every timer boundary event of {@code model} (the ladder) by id. A timer without both properties, or with a clock
@@ -32,7 +44,7 @@ public final class LadderTimerMap {
   public static Map<String, Timer> timers(BpmnModelInstance model) {
     Map<String, Timer> timers = new LinkedHashMap<>();
     for (TimerEventDefinition definition : model.getModelElementsByType(TimerEventDefinition.class)) {
-      if (!(definition.getParentElement() instanceof BoundaryEvent event)) {
+      if (!(definition.getParentElement() instanceof BoundaryEvent event) || waitingTimer(event).isPresent()) {
         continue;
       }
       String clock = property(event, "clock").orElse(null);
@@ -50,6 +62,21 @@ public final class LadderTimerMap {
       }
     }
     return timers;
+  }
+
+  /**
+   * The ids of the model's timers that are not on the ladder: the timers of the customer wait and the intermediate
+   * timers (the reopen window). Nothing moves them when a clock pauses or gets a new budget.
+   */
+  public static java.util.Set<String> otherTimers(BpmnModelInstance model) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (TimerEventDefinition definition : model.getModelElementsByType(TimerEventDefinition.class)) {
+      if (definition.getParentElement() instanceof BaseElement event
+          && (!(event instanceof BoundaryEvent) || waitingTimer(event).isPresent())) {
+        ids.add(event.getId());
+      }
+    }
+    return java.util.Set.copyOf(ids);
   }
 
   /** What {@code event} waits for, from its extension properties; empty when it has neither or only one of them. */

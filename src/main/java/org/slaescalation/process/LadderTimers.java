@@ -33,6 +33,7 @@ public class LadderTimers {
   private final ClockStints stints;
   private final Ladder ladder;
   private final Map<String, Map<String, LadderTimerMap.Timer>> byDefinition = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> otherByDefinition = new ConcurrentHashMap<>();
 
   public LadderTimers(RepositoryService repository, ManagementService management, ClockStints stints,
       Ladder ladder) {
@@ -93,6 +94,11 @@ public class LadderTimers {
     }
   }
 
+  private java.util.Set<String> otherTimers(String definitionId) {
+    return otherByDefinition.computeIfAbsent(definitionId,
+        id -> LadderTimerMap.otherTimers(repository.getBpmnModelInstance(id)));
+  }
+
   private Map<String, LadderTimerMap.Timer> timers(String definitionId) {
     return byDefinition.computeIfAbsent(definitionId,
         id -> LadderTimerMap.timers(repository.getBpmnModelInstance(id)));
@@ -110,8 +116,12 @@ public class LadderTimers {
         .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
     Map<String, LadderTimerMap.Timer> timers = timers(definitionId);
     Map<Job, LadderTimerMap.Timer> byJob = new java.util.LinkedHashMap<>();
+    java.util.Set<String> others = otherTimers(definitionId);
     for (Job job : jobs) {
       String activity = activities.get(job.getJobDefinitionId());
+      if (others.contains(activity)) {
+        continue;
+      }
       LadderTimerMap.Timer timer = activity == null ? null : timers.get(activity);
       if (timer == null) {
         throw new IllegalStateException("Timer job " + job.getId() + " (" + activity + ") of process instance "

@@ -1,18 +1,15 @@
 package org.slaescalation.process;
 
 import static org.slaescalation.ticket.TicketVariables.CONVERSATION_THREAD;
-import static org.slaescalation.ticket.TicketVariables.CUSTOMER_EMAIL;
-import static org.slaescalation.ticket.TicketVariables.CUSTOMER_NAME;
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_ANSWER;
 import static org.slaescalation.ticket.TicketVariables.CUSTOMER_REPLY;
 import static org.slaescalation.ticket.TicketVariables.CUSTOMER_TIME_ZONE;
 import static org.slaescalation.ticket.TicketVariables.INTERNAL_NOTE;
-import static org.slaescalation.ticket.TicketVariables.SUBJECT;
-import static org.slaescalation.ticket.TicketVariables.TICKET_ID;
+import static org.slaescalation.ticket.TicketVariables.LAST_CUSTOMER_REPLY;
+import static org.slaescalation.ticket.TicketVariables.LAST_CUSTOMER_REPLY_AT;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,10 +17,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slaescalation.conversation.Conversation;
-import org.slaescalation.conversation.Message;
 import org.slaescalation.ladder.ContactProperties;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketService;
@@ -34,8 +30,9 @@ import org.springframework.stereotype.Component;
  * Task listener of every user task: the ticket's conversation in the forms, and what a task completes with. On
  * creation the task gets the thread ({@code conversationThread}, newest first, times in the team's zone and the
  * customer's) and the reply and note fields start empty. On completion a non-blank {@code internalNote} is recorded
- * as an internal message, and a non-blank {@code customerReply} as an outbound one, with one "Reply mail" instance that
- * mails it in a job of its own; both variables are then removed, so that no later form shows them as input.
+ * as an internal message, a non-blank {@code customerReply} as an outbound one, mailed by {@link CustomerReplies}, and a
+ * non-blank {@code customerAnswer} ("Wait for the customer": what the customer said on the phone) as the customer's
+ * message, noted by the agent; the variables are then removed, so that no later form shows them as input.
  */
 @Component("taskConversation")
 public class TaskConversation implements TaskListener {
@@ -49,9 +46,11 @@ public class TaskConversation implements TaskListener {
   private final ContactProperties contacts;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final CustomerReplies replies;
 
   public TaskConversation(Conversation conversation, ContactProperties contacts, RuntimeService runtimeService,
-      TaskService taskService) {
+      TaskService taskService, CustomerReplies replies) {
+    this.replies = replies;
     this.conversation = conversation;
     this.contacts = contacts;
     this.runtimeService = runtimeService;
@@ -63,6 +62,7 @@ public class TaskConversation implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.getExecution().removeVariable(CUSTOMER_REPLY);
       task.getExecution().removeVariable(INTERNAL_NOTE);
+      task.getExecution().removeVariable(CUSTOMER_ANSWER);
       task.setVariableLocal(CONVERSATION_THREAD, thread(task));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       completed(task);
@@ -72,7 +72,7 @@ public class TaskConversation implements TaskListener {
   /** The thread as the task's form shows it, in the zone of the task's team and the customer's. */
   private String thread(DelegateTask task) {
     return conversation.thread(ClockExpressions.ticketNumber(task), teamZone(task.getTaskDefinitionKey()),
-        customerZone(task.getVariable(CUSTOMER_TIME_ZONE)));
+        CustomerReplies.zone(task.getVariable(CUSTOMER_TIME_ZONE)));
   }
 
   /**
@@ -84,7 +84,7 @@ public class TaskConversation implements TaskListener {
     Object zone = runtimeService.getVariable(replied.processInstanceId(), CUSTOMER_TIME_ZONE);
     for (Task task : taskService.createTaskQuery().processInstanceId(replied.processInstanceId()).list()) {
       taskService.setVariableLocal(task.getId(), CONVERSATION_THREAD, conversation.thread(replied.ticketNumber(),
-          teamZone(task.getTaskDefinitionKey()), customerZone(zone)));
+          teamZone(task.getTaskDefinitionKey()), CustomerReplies.zone(zone)));
     }
   }
 
@@ -92,23 +92,21 @@ public class TaskConversation implements TaskListener {
     String team = team(task);
     String author = author(task);
     long ticket = ClockExpressions.ticketNumber(task);
+    String answer = text(task, CUSTOMER_ANSWER);
     String note = text(task, INTERNAL_NOTE);
     String reply = text(task, CUSTOMER_REPLY);
+    if (answer != null) {
+      conversation.recordAnsweredAnotherWay(ticket, author, team, answer);
+      task.getExecution().setVariable(LAST_CUSTOMER_REPLY, answer);
+      task.getExecution().setVariable(LAST_CUSTOMER_REPLY_AT, ClockUtil.getCurrentTime());
+    }
     if (note != null) {
       conversation.recordNote(ticket, author, team, note);
     }
     if (reply != null) {
-      Message recorded = conversation.recordReply(new Conversation.Ticket(ticket,
-          (String) task.getVariable(TICKET_ID), (String) task.getVariable(SUBJECT),
-          (String) task.getVariable(CUSTOMER_NAME), (String) task.getVariable(CUSTOMER_EMAIL),
-          customerZone(task.getVariable(CUSTOMER_TIME_ZONE))),
-          author, team, reply);
-      String ticketId = (String) task.getVariable(TICKET_ID);
-      // The agent may work on the task; starting the process that mails their reply is the service's own step.
-      Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices().getRuntimeService()
-          .startProcessInstanceByKey(TicketProcess.REPLY_MAIL_PROCESS_KEY, ticketId,
-              Map.of(REPLY_MESSAGE_ID, recorded.id(), TICKET_ID, ticketId)));
+      replies.send(task, task.getProcessEngineServices(), author, team, reply);
     }
+    task.getExecution().removeVariable(CUSTOMER_ANSWER);
     task.getExecution().removeVariable(CUSTOMER_REPLY);
     task.getExecution().removeVariable(INTERNAL_NOTE);
   }
@@ -146,16 +144,5 @@ public class TaskConversation implements TaskListener {
     String team = TicketProcess.userTask(taskDefinitionKey).map(userTask -> userTask.team().code()).orElse(null);
     ContactProperties.TeamContacts teamContacts = team == null ? null : contacts.teams().get(team);
     return teamContacts == null ? ZoneOffset.UTC : teamContacts.team().zone();
-  }
-
-  private static ZoneId customerZone(Object id) {
-    if (id instanceof String zone && !zone.isBlank()) {
-      try {
-        return ZoneId.of(zone);
-      } catch (DateTimeException e) {
-        return ZoneOffset.UTC;
-      }
-    }
-    return ZoneOffset.UTC;
   }
 }

@@ -14,7 +14,8 @@ import org.slaescalation.ticket.TicketVariables;
  * that a form never shows the previous team's choice, and checked on completion against the
  * outcomes that task offers, so that a wrong value is refused before a gateway sees it. Asking the customer
  * ({@code waiting-on-customer}) and resolving ({@code resolved}, but for the confirmation, which the customer already
- * has) need a reply to the customer ({@code customerReply}): the customer must hear the question or the answer.
+ * has) need a reply to the customer ({@code customerReply}): the customer must hear the question or the answer. An
+ * answer the customer gave another way ({@code customer-answered}) needs what they said ({@code customerAnswer}).
  */
 @Component("taskOutcome")
 public class TaskOutcome implements TaskListener {
@@ -42,6 +43,11 @@ public class TaskOutcome implements TaskListener {
         && !(task.getVariable(TicketVariables.CUSTOMER_REPLY) instanceof String reply && !reply.isBlank())) {
       throw new BadUserRequestException("Variable 'customerReply' of task '" + task.getName()
           + "' must hold the reply to the customer when the outcome is '" + value + "'");
+    }
+    if (Outcome.CUSTOMER_ANSWERED.code().equals(value)
+        && !(task.getVariable(TicketVariables.CUSTOMER_ANSWER) instanceof String answer && !answer.isBlank())) {
+      throw new BadUserRequestException("Variable 'customerAnswer' of task '" + task.getName()
+          + "' must hold what the customer answered when the outcome is '" + value + "'");
     }
   }
 

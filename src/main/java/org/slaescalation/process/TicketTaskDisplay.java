@@ -67,5 +67,10 @@ public class TicketTaskDisplay extends AbstractProcessEnginePlugin implements Ta
         task.setVariableLocal(name, value);
       }
     }
+    if (TicketProcess.TASK_AWAIT_CUSTOMER.equals(task.getTaskDefinitionKey())
+        && task.getVariable(TicketVariables.WAITING_SINCE) != null) {
+      // The filter "Waiting on customer" shows since when.
+      task.setVariableLocal(TicketVariables.WAITING_SINCE, task.getVariable(TicketVariables.WAITING_SINCE));
+    }
   }
 }

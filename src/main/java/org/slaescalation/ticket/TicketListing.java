@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
  * Finds the tickets of {@code GET /api/tickets} in one query for the page and one for the count, whatever the
  * number of tickets: the ticket registry joined to the engine's history of each ticket's process instance (business
  * key = ticket id), its oldest task, its message subscription (waiting on the customer), its process variables
- * ({@code tier}, {@code priority}) and the SLA clock stints. The status is derived as
+ * ({@code tier}, {@code priority}) and the SLA clock stints. A ticket closes when the registry records it (its
+ * instance waits out the reopen window) or when its instance ends. The status is derived as
  * {@link TicketService#get(String)} derives it (TicketListApiTest compares the two).
  */
 @Repository
@@ -38,7 +39,7 @@ class TicketListing {
           else 'open'
         end as status
       from (
-        select t.number, t.created_at, p.ID_ as instance_id, p.END_TIME_ as closed_at,
+        select t.number, t.created_at, p.ID_ as instance_id, coalesce(t.closed_at, p.END_TIME_) as closed_at,
           case when p.STATE_ in ('EXTERNALLY_TERMINATED', 'INTERNALLY_TERMINATED') or p.DELETE_REASON_ is not null
             then 1 else 0 end as terminated,
           case when exists (select 1 from ACT_RU_EVENT_SUBSCR e where e.PROC_INST_ID_ = p.ID_

@@ -2,8 +2,11 @@ package org.slaescalation.ticket;
 
 import static org.slaescalation.ticket.Outcome.BACK_TO_ENGINEERING;
 import static org.slaescalation.ticket.Outcome.BACK_TO_SUPPORT;
+import static org.slaescalation.ticket.Outcome.CLOSE;
+import static org.slaescalation.ticket.Outcome.CUSTOMER_ANSWERED;
 import static org.slaescalation.ticket.Outcome.HANDOFF_ENGINEERING;
 import static org.slaescalation.ticket.Outcome.HANDOFF_SYSADMIN;
+import static org.slaescalation.ticket.Outcome.REMIND;
 import static org.slaescalation.ticket.Outcome.REOPEN;
 import static org.slaescalation.ticket.Outcome.RESOLVED;
 import static org.slaescalation.ticket.Outcome.WAITING_ON_CUSTOMER;
@@ -19,6 +22,8 @@ public final class TicketProcess {
 
   public static final String PROCESS_KEY = "ticket-escalation";
   public static final String MESSAGE_CUSTOMER_REPLY = "CustomerReplyReceived";
+  /** A customer's reply to a closed ticket within the reopen window: it reopens the ticket. */
+  public static final String MESSAGE_REPLY_AFTER_CLOSING = "CustomerRepliedAfterClosing";
   /** The process that mails one reply to the customer ({@code processes/reply-mail.bpmn}). */
   public static final String REPLY_MAIL_PROCESS_KEY = "reply-mail";
 
@@ -27,7 +32,10 @@ public final class TicketProcess {
   public static final String TASK_INVESTIGATE = "Task_InvestigateTicket";
   public static final String TASK_FIX_INFRASTRUCTURE = "Task_FixInfrastructure";
   public static final String TASK_CONFIRM_RESOLUTION = "Task_ConfirmResolution";
+  public static final String TASK_AWAIT_CUSTOMER = "Task_AwaitCustomer";
   public static final String EVENT_CUSTOMER_REPLY = "Event_CustomerReplyReceived";
+  /** Where a closed ticket waits out its reopen window. */
+  public static final String EVENT_REPLY_AFTER_CLOSING = "Event_CustomerRepliedAfterClosing";
 
   /**
    * A user task: the team that works on it, the outcomes its form offers, and the short label its tasks are named
@@ -52,7 +60,9 @@ public final class TicketProcess {
       TASK_FIX_INFRASTRUCTURE, new UserTask(TASK_FIX_INFRASTRUCTURE, "Fix infrastructure", Team.SYSADMIN,
           EnumSet.of(RESOLVED, BACK_TO_ENGINEERING)),
       TASK_CONFIRM_RESOLUTION, new UserTask(TASK_CONFIRM_RESOLUTION, "Confirm resolution", Team.SUPPORT,
-          EnumSet.of(RESOLVED, REOPEN)));
+          EnumSet.of(RESOLVED, REOPEN)),
+      TASK_AWAIT_CUSTOMER, new UserTask(TASK_AWAIT_CUSTOMER, "Waiting on customer", Team.SUPPORT,
+          EnumSet.of(CUSTOMER_ANSWERED, REMIND, CLOSE)));
 
   private TicketProcess() {}
 

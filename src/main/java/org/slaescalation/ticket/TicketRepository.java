@@ -23,7 +23,7 @@ public class TicketRepository {
 
   private final JdbcClient jdbc;
 
-  TicketRepository(JdbcClient jdbc) {
+  public TicketRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -54,5 +54,22 @@ public class TicketRepository {
         .param("number", number)
         .query(ROW)
         .optional();
+  }
+
+  /** The ticket closed at {@code at} (its reopen window starts). */
+  public void markClosed(long number, Instant at) {
+    jdbc.sql("update ticket set closed_at = :at where number = :number")
+        .param("at", Timestamp.from(at)).param("number", number).update();
+  }
+
+  /** The ticket was reopened: it is open again. */
+  public void markReopened(long number) {
+    jdbc.sql("update ticket set closed_at = null where number = :number").param("number", number).update();
+  }
+
+  /** When the ticket closed; empty while it is open. */
+  public Optional<Instant> closedAt(long number) {
+    return jdbc.sql("select closed_at from ticket where number = :number").param("number", number)
+        .query(Timestamp.class).optional().map(Timestamp::toInstant);
   }
 }

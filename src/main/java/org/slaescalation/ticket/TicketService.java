@@ -182,7 +182,7 @@ public class TicketService {
         ticketId,
         text(vars.get(EXTERNAL_ID)),
         instant(vars.get(CREATED_AT)),
-        instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+        closedAt(ticketId, instance, status),
         status,
         team,
         text(vars.get(SUBJECT)),
@@ -259,6 +259,9 @@ public class TicketService {
         instance(ticketId);
         throw new TicketClosedException(ticketId);
       }
+      if (isReopenable(instance.getId())) {
+        throw new TicketClosedException(ticketId);
+      }
       Map<String, Object> changed = new HashMap<>();
       if (change.priority() != null) {
         changed.put(PRIORITY, change.priority());
@@ -310,8 +313,11 @@ public class TicketService {
       boolean resumed = false;
       if (instance != null) {
         Map<String, Object> reply = Map.of(LAST_CUSTOMER_REPLY, message, LAST_CUSTOMER_REPLY_AT, Date.from(receivedAt));
-        if (isWaitingOnCustomer(instance.getId())) {
-          runtimeService.createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
+        // Waiting on the customer, the reply resumes the ticket; in the reopen window after closing, it reopens it.
+        String waitingFor = isWaitingOnCustomer(instance.getId()) ? TicketProcess.MESSAGE_CUSTOMER_REPLY
+            : isReopenable(instance.getId()) ? TicketProcess.MESSAGE_REPLY_AFTER_CLOSING : null;
+        if (waitingFor != null) {
+          runtimeService.createMessageCorrelation(waitingFor)
               .processInstanceId(instance.getId())
               .setVariables(reply)
               .correlate();
@@ -345,10 +351,22 @@ public class TicketService {
         .count() > 0;
   }
 
+  /** Whether the ticket is closed and waits out its reopen window ({@code escalation.reopen-within}). */
+  private boolean isReopenable(String processInstanceId) {
+    return runtimeService.createEventSubscriptionQuery()
+        .processInstanceId(processInstanceId)
+        .eventType("message")
+        .eventName(TicketProcess.MESSAGE_REPLY_AFTER_CLOSING)
+        .count() > 0;
+  }
+
   private String status(HistoricProcessInstance instance, Task task) {
     if (instance.getEndTime() != null) {
       return wasCancelled(instance.getState(), instance.getDeleteReason())
           ? TicketView.CANCELLED : TicketView.CLOSED;
+    }
+    if (isReopenable(instance.getId())) {
+      return TicketView.CLOSED;
     }
     if (isWaitingOnCustomer(instance.getId())) {
       return TicketView.WAITING_ON_CUSTOMER;
@@ -357,6 +375,15 @@ public class TicketService {
       return TicketView.RESOLVED;
     }
     return TicketView.OPEN;
+  }
+
+  /** When a closed ticket closed (the start of its reopen window), or a cancelled one ended; null while open. */
+  private Instant closedAt(String ticketId, HistoricProcessInstance instance, String status) {
+    if (!TicketView.CLOSED.equals(status) && !TicketView.CANCELLED.equals(status)) {
+      return null;
+    }
+    return repository.closedAt(number(ticketId))
+        .orElseGet(() -> instance.getEndTime() == null ? null : instance.getEndTime().toInstant());
   }
 
   private static String team(Task task) {

@@ -43,6 +43,12 @@ public final class TicketVariables {
 
   public static final String LAST_CUSTOMER_REPLY = "lastCustomerReply";
   public static final String LAST_CUSTOMER_REPLY_AT = "lastCustomerReplyAt";
+  /** While the ticket waits on the customer: since when (the start of the wait; a reminder does not move it). */
+  public static final String WAITING_SINCE = "waitingSince";
+  /** When the customer was last reminded (by the agent or automatically). */
+  public static final String REMINDED_AT = "remindedAt";
+  /** "Wait for the customer": what the customer answered another way (phone, chat), noted by the agent. */
+  public static final String CUSTOMER_ANSWER = "customerAnswer";
 
   /**
    * What each row of Tasklist shows of its ticket, in this order: the filters' {@code variables}. A row shows the

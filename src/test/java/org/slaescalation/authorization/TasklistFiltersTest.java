@@ -18,6 +18,7 @@ import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.OpenTickets;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.team.Team;
+import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,10 +47,16 @@ class TasklistFiltersTest {
         .get("/camunda/api/engine/engine/default/filter").jsonList();
 
     assertThat(filters).extracting(filter -> filter.get("name"))
-        .containsExactlyInAnyOrder("Support queue", "My tasks");
-    assertThat(filters).allSatisfy(filter -> assertThat(filter.get("properties"))
+        .containsExactlyInAnyOrder("Support queue", "Waiting on customer", "My tasks");
+    assertThat(filters).filteredOn(filter -> !"Waiting on customer".equals(filter.get("name")))
+        .allSatisfy(filter -> assertThat(filter.get("properties"))
         .asInstanceOf(MAP)
         .containsEntry("variables", TICKET_IN_ROW));
+    List<Object> waitingRow = new ArrayList<>(TICKET_IN_ROW);
+    waitingRow.add(Map.of("name", "waitingSince", "label", "Waiting since"));
+    assertThat(filters).filteredOn(filter -> "Waiting on customer".equals(filter.get("name"))).singleElement()
+        .satisfies(filter -> assertThat(filter.get("properties")).asInstanceOf(MAP)
+            .containsEntry("variables", waitingRow));
   }
 
   @Test
@@ -152,6 +159,42 @@ class TasklistFiltersTest {
       assertThat(shown).as("sophie leads support; the task is engineering's").containsEntry("subject", "Checkout fails")
           .containsEntry("customerName", "ACME").containsEntry("priority", "P3");
     });
+  }
+
+  /**
+   * A ticket waiting on the customer is in support's "Waiting on customer" with since when, not in the support queue
+   * (it is no work until the customer answers), and in a lead's "All open tickets".
+   */
+  @Test
+  void aWaitingTicketIsListedInWaitingOnCustomerWithSinceWhen_notInTheSupportQueue(@Autowired TicketService tickets,
+      @Autowired ProcessEngine engine) {
+    Task triage = OpenTickets.atTriage(tickets, engine, OpenTickets.ticket("P3", "question"));
+    String ticketId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(triage.getProcessInstanceId()).singleResult().getBusinessKey();
+    engine.getTaskService().complete(triage.getId(), Map.of("outcome", "waiting-on-customer",
+        "customerReply", "Which browser do you use?"));
+    Task waiting = engine.getTaskService().createTaskQuery().processInstanceId(triage.getProcessInstanceId())
+        .singleResult();
+    assertThat(waiting.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_AWAIT_CUSTOMER);
+    String byId = "{\"taskId\": \"" + waiting.getId() + "\"}";
+    WebSession sam = WebSession.webapps(port, "sam");
+
+    assertThat(search(sam, filter(TasklistFilters.WAITING_ON_CUSTOMER).getId(), byId)).singleElement()
+        .satisfies(row -> {
+          assertThat(row).containsEntry("name", "Waiting on customer " + ticketId);
+          Map<String, Object> shown = new LinkedHashMap<>();
+          embedded(row, "variable").forEach(variable -> shown.put((String) variable.get("name"),
+              variable.get("value")));
+          assertThat(shown).containsEntry("ticketId", ticketId).containsEntry("subject", "Checkout fails")
+              .containsKey("waitingSince");
+        });
+    assertThat(search(sam, filter(TasklistFilters.queue(Team.SUPPORT)).getId(), byId)).isEmpty();
+    assertThat(search(WebSession.webapps(port, "sophie"), filter(TasklistFilters.ALL_OPEN_TICKETS).getId(), byId))
+        .hasSize(1);
+    WebSession.Response erin = WebSession.webapps(port, "erin").send("POST", "/camunda/api/engine/engine/default/filter/"
+        + filter(TasklistFilters.WAITING_ON_CUSTOMER).getId() + "/list?firstResult=0&maxResults=15",
+        byId.getBytes(StandardCharsets.UTF_8), "application/json", Map.of("Accept", "application/hal+json"));
+    assertThat(erin.status()).as("engineering is not granted support's filter").isEqualTo(403);
   }
 
   /** The filter's tasks that also match {@code query}, as Tasklist lists them (HAL, with the rows' variables). */

@@ -39,7 +39,8 @@ import org.slaescalation.support.ProcessTestEngine;
     "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
     "processes/sla-policy.dmn",
     "processes/ola-budget.dmn", "processes/triage-ticket.form", "processes/follow-up-ticket.form",
-    "processes/investigate-ticket.form", "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
+    "processes/investigate-ticket.form", "processes/fix-infrastructure.form", "processes/confirm-resolution.form",
+    "processes/await-customer.form"})
 class EscalationOutboxTest {
 
   @RegisterExtension

@@ -117,7 +117,8 @@ enum ProcessModelRule {
     }
   },
 
-  USER_TASKS_WIRED("every user task has a candidate group, a deployed form and an OLA timer from an expression") {
+  USER_TASKS_WIRED("every user task has a candidate group, a deployed form and an OLA timer from an expression (the "
+      + "customer wait's task: the wait's close timer)") {
     private final Pattern expression = Pattern.compile("[$#]\\{.+}", Pattern.DOTALL);
 
     @Override
@@ -139,8 +140,10 @@ enum ProcessModelRule {
           violations.add(new Violation(task.getId(), "refers to form " + formRef + ", but no .form file in "
               + modelsFolder.getFileName() + "/ has that id"));
         }
+        // The task of the customer wait has no OLA: its scope's close timer ends it (property timer).
         List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
-            .filter(event -> event.getAttachedTo() == task)
+            .filter(event -> event.getAttachedTo() == task || event.getAttachedTo() == task.getParentElement()
+                && org.slaescalation.process.LadderTimerMap.waitingTimer(event).isPresent())
             .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
             .toList();
         if (timers.isEmpty()) {
@@ -180,7 +183,8 @@ enum ProcessModelRule {
   },
 
   LADDER_TIMERS_MAPPED("every timer boundary event names the clock and rung it waits for (camunda:properties clock "
-      + "and rung) and its date expression names the timer itself") {
+      + "and rung), or is a timer of the customer wait (property timer), and its date expression names the timer "
+      + "itself") {
     @Override
     List<Violation> check(BpmnModelInstance model, Path modelsFolder) {
       List<Violation> violations = new ArrayList<>();
@@ -188,6 +192,19 @@ enum ProcessModelRule {
         var definition = event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
             .map(TimerEventDefinition.class::cast).findFirst();
         if (definition.isEmpty()) {
+          continue;
+        }
+        var waiting = org.slaescalation.process.LadderTimerMap.waitingTimer(event);
+        if (waiting.isPresent()) {
+          TimeDate date = definition.get().getTimeDate();
+          String expected = "${waitingTimers.due(execution, '" + event.getId() + "')}";
+          if (!org.slaescalation.process.LadderTimerMap.WAITING_TIMERS.contains(waiting.get())) {
+            violations.add(new Violation(event.getId(), "has timer " + waiting.get() + "; the timers that are not on "
+                + "the ladder are " + org.slaescalation.process.LadderTimerMap.WAITING_TIMERS));
+          } else if (date == null || !expected.equals(date.getTextContent().strip())) {
+            violations.add(new Violation(event.getId(), "is a timer of the customer wait; use the timeDate "
+                + expected));
+          }
           continue;
         }
         try {

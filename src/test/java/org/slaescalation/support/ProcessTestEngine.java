@@ -142,6 +142,13 @@ public final class ProcessTestEngine {
     return new org.slaescalation.notification.SmtpMailDelivery(sender, "support@example.com", "greenmail");
   }
 
+  /** The shipped defaults of {@code escalation.waiting.*}: remind after 2 business days, close after 5. */
+  public static final org.slaescalation.process.WaitingProperties WAITING =
+      new org.slaescalation.process.WaitingProperties(java.time.Period.ofDays(2), java.time.Period.ofDays(5));
+  /** The shipped default of {@code escalation.reopen-within}: 10 days. */
+  public static final org.slaescalation.process.ClosingProperties CLOSING =
+      new org.slaescalation.process.ClosingProperties(java.time.Duration.ofDays(10));
+
   /** The conversation service behind the beans registered last. */
   public static org.slaescalation.conversation.Conversation conversation() {
     return conversation;
@@ -186,7 +193,7 @@ public final class ProcessTestEngine {
         olaDeadlines));
     Mocks.register("olaStintStart", new OlaStintStart(clocks, olaDeadlines));
     Mocks.register("taskClocks", new TaskClockListener(clocks, ShippedCalendars.get(), olaDeadlines));
-    Mocks.register("customerWait", new CustomerWait(clocks, timers));
+    Mocks.register("customerWait", new CustomerWait(clocks, timers, clock));
     Mocks.register("recordEscalations", new RecordEscalations(escalations, processEngine.getTaskService(),
         processEngine.getRuntimeService(), new CustomerService(new CustomerRepository(jdbc()), transactions(), clock)));
     Mocks.register("escalationMails", new EscalationMails(escalations, clock));
@@ -196,8 +203,15 @@ public final class ProcessTestEngine {
     conversation = new org.slaescalation.conversation.Conversation(
         new org.slaescalation.conversation.ConversationRepository(jdbc()),
         new org.slaescalation.notification.ReplyMail(templates, settings), acknowledgement, delivery, clock);
+    var replies = new org.slaescalation.process.CustomerReplies(conversation);
     Mocks.register("taskConversation", new org.slaescalation.process.TaskConversation(conversation, contacts,
-        processEngine.getRuntimeService(), processEngine.getTaskService()));
+        processEngine.getRuntimeService(), processEngine.getTaskService(), replies));
+    var waitingTimers = new org.slaescalation.process.WaitingTimers(WAITING, ShippedCalendars.get(), contacts);
+    Mocks.register("waitingTimers", waitingTimers);
+    Mocks.register("customerNotices", new org.slaescalation.process.CustomerNotices(replies, waitingTimers, CLOSING,
+        clock));
+    Mocks.register("ticketClosing", new org.slaescalation.process.TicketClosing(
+        new org.slaescalation.ticket.TicketRepository(jdbc()), CLOSING, clock));
     Mocks.register("replyMails", new org.slaescalation.process.ReplyMails(conversation, clocks, timers));
     return clocks;
   }

@@ -292,6 +292,35 @@ class TicketApiTest {
   }
 
   @Test
+  void aReplyToAClosedTicketWithinTheReopenWindowReopensIt() {
+    String id = open(null);
+    String instance = processInstanceId(id);
+    Api.executeJobs(managementService, instance);
+    Task triage = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    taskService.complete(triage.getId(), Map.of("outcome", "resolved", "customerReply", "Clear your cache."));
+    Task confirm = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    taskService.complete(confirm.getId(), Map.of("outcome", "resolved"));
+    Map<String, Object> closed = get(rest, "crm", "/api/tickets/" + id).getBody();
+    assertThat(closed).containsEntry("status", "closed").doesNotContainKey("team");
+    assertThat(closed.get("closedAt")).isNotNull();
+    assertThat(Api.patch(rest, "crm", "/api/tickets/" + id, "{\"priority\": \"P1\"}").getStatusCode())
+        .as("a closed ticket does not change").isEqualTo(HttpStatus.CONFLICT);
+
+    ResponseEntity<Map<String, Object>> answer = post(rest, "crm", "/api/tickets/" + id + "/customer-replies",
+        "{\"message\": \"It fails again since this morning\"}");
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(answer.getBody()).containsEntry("resumed", true).containsEntry("status", "open");
+    Task again = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(again.getTaskDefinitionKey()).isEqualTo(TicketProcess.TASK_TRIAGE);
+    assertThat((String) taskService.getVariableLocal(again.getId(), TicketVariables.CONVERSATION_THREAD))
+        .contains("It fails again since this morning");
+    Map<String, Object> reopened = get(rest, "crm", "/api/tickets/" + id).getBody();
+    assertThat(reopened).containsEntry("status", "open").doesNotContainKey("closedAt")
+        .containsEntry("team", "support");
+  }
+
+  @Test
   void aReplyToATicketThatDoesNotWaitIsRecordedWithoutMovingIt() {
     String id = open(null);
 

@@ -12,7 +12,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.slaescalation.ticket.TicketProcess.EVENT_CUSTOMER_REPLY;
 import static org.slaescalation.ticket.TicketProcess.TASK_CONFIRM_RESOLUTION;
 import static org.slaescalation.ticket.TicketProcess.TASK_FIX_INFRASTRUCTURE;
 import static org.slaescalation.ticket.TicketProcess.TASK_FOLLOW_UP;
@@ -50,7 +49,8 @@ import org.slaescalation.support.ProcessTestEngine;
     "processes/ticket-escalation.bpmn", "processes/escalation-mail.bpmn", "processes/reply-mail.bpmn",
     "processes/sla-policy.dmn", "processes/ola-budget.dmn",
     "processes/triage-ticket.form", "processes/follow-up-ticket.form", "processes/investigate-ticket.form",
-    "processes/fix-infrastructure.form", "processes/confirm-resolution.form"})
+    "processes/fix-infrastructure.form", "processes/confirm-resolution.form",
+    "processes/await-customer.form"})
 class TicketProcessTest {
 
   @RegisterExtension
@@ -140,8 +140,12 @@ class TicketProcessTest {
     assertThat(instance).isWaitingAt(TASK_CONFIRM_RESOLUTION);
     assertThat(task()).hasCandidateGroup("support");
     complete(task(), withVariables(TicketVariables.OUTCOME, "resolved"));
-    assertThat(instance).isEnded().hasPassed(TASK_TRIAGE, "EndEvent_TicketResolved",
-        "EndEvent_TicketClosed");
+    assertThat(instance).hasPassed(TASK_TRIAGE, "EndEvent_TicketResolved", "Event_TicketClosed")
+        .isWaitingAt("Gateway_ReopenWindow");
+    // The reopen window (10 days) passes without a reply: the instance ends.
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(10))));
+    execute(job(instance));
+    assertThat(instance).isEnded().hasPassed("Event_ReopenWindowOver", "EndEvent_TicketClosed");
   }
 
   @Test
@@ -173,7 +177,7 @@ class TicketProcessTest {
     ProcessInstance instance = startAtTriage("P3", "standard", "question");
 
     complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER));
-    assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_AWAIT_CUSTOMER);
 
     runtimeService().createMessageCorrelation(TicketProcess.MESSAGE_CUSTOMER_REPLY)
         .processInstanceBusinessKey("T-1")
@@ -218,7 +222,7 @@ class TicketProcessTest {
 
     complete(task(), outcome(Outcome.WAITING_ON_CUSTOMER));
 
-    assertThat(instance).isWaitingAt(EVENT_CUSTOMER_REPLY);
+    assertThat(instance).isWaitingAt(TicketProcess.TASK_AWAIT_CUSTOMER);
   }
 
   @Test
@@ -297,7 +301,7 @@ class TicketProcessTest {
     later();
     complete(task(), withVariables(TicketVariables.OUTCOME, "resolved"));
 
-    assertThat(instance).isEnded();
+    assertThat(instance).isWaitingAt("Gateway_ReopenWindow");
     assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .orderByHistoricActivityInstanceStartTime().asc().list())
         .extracting(t -> t.getTaskDefinitionKey())

@@ -1,0 +1,90 @@
+package org.slaescalation.process;
+
+import static org.slaescalation.ticket.TicketVariables.CUSTOMER_TIME_ZONE;
+import static org.slaescalation.ticket.TicketVariables.REMINDED_AT;
+import static org.slaescalation.ticket.TicketVariables.TICKET_ID;
+import static org.slaescalation.ticket.TicketVariables.WAITING_SINCE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slaescalation.team.Team;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the service itself tells a customer who does not answer ({@code processes/ticket-escalation.bpmn}, "Wait on
+ * customer"): the reminder, and that the ticket is closed and until when a reply reopens it. Each is a reply of the
+ * support team ({@link CustomerReplies}: threaded, mailed in a job of its own), written in the customer's time zone.
+ * When the agent who chose "remind" or "close" wrote a reply to the customer, that reply is the notice and the
+ * standard text is not sent as well.
+ */
+@Component("customerNotices")
+public class CustomerNotices {
+
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private final CustomerReplies replies;
+  private final WaitingTimers waitingTimers;
+  private final ClosingProperties closing;
+  private final Clock clock;
+
+  public CustomerNotices(CustomerReplies replies, WaitingTimers waitingTimers, ClosingProperties closing,
+      Clock clock) {
+    this.replies = replies;
+    this.waitingTimers = waitingTimers;
+    this.closing = closing;
+    this.clock = clock;
+  }
+
+  /** "Remind the customer": mails the reminder (unless the agent wrote one) and records when the customer was. */
+  public void remind(DelegateExecution execution) {
+    if (!CustomerReplies.recordedNow(execution)) {
+      ZoneId zone = CustomerReplies.zone(execution.getVariable(CUSTOMER_TIME_ZONE));
+      replies.send(execution, execution.getProcessEngineServices(), null, Team.SUPPORT.code(), """
+          We are still waiting for your answer to our question of %s, so that we can go on with this ticket.
+
+          If we do not hear from you by %s, we will close the ticket. You can still reopen it then by replying \
+          within %s."""
+          .formatted(format(since(execution), zone), format(waitingTimers.closesAt(execution), zone),
+              days(closing.reopenWithin().toDays())));
+    }
+    execution.getProcessInstance().setVariable(REMINDED_AT, Date.from(clock.instant()));
+  }
+
+  /** Whether the customer was reminded during the wait going on now: the automatic reminder is sent once. */
+  public boolean reminded(DelegateExecution execution) {
+    return execution.getVariable(REMINDED_AT) instanceof Date reminded && !reminded.before((Date) execution
+        .getVariable(WAITING_SINCE));
+  }
+
+  /** "Tell the customer it is closed": the ticket closed without an answer; a reply until then reopens it. */
+  public void closedUnanswered(DelegateExecution execution) {
+    if (CustomerReplies.recordedNow(execution)) {
+      return;
+    }
+    ZoneId zone = CustomerReplies.zone(execution.getVariable(CUSTOMER_TIME_ZONE));
+    Instant reopenUntil = clock.instant().plus(closing.reopenWithin());
+    replies.send(execution, execution.getProcessEngineServices(), null, Team.SUPPORT.code(), """
+        We have closed ticket %s, as we have not heard from you since our question of %s.
+
+        If the problem is not solved, reply to this mail by %s and we will reopen the ticket."""
+        .formatted(execution.getVariable(TICKET_ID), format(since(execution), zone), format(reopenUntil, zone)));
+  }
+
+  private static Instant since(DelegateExecution execution) {
+    return ((Date) execution.getVariable(WAITING_SINCE)).toInstant();
+  }
+
+  private static String format(Instant instant, ZoneId zone) {
+    return DAY_TIME.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+  }
+
+  private static String days(long days) {
+    return days == 1 ? "1 day" : days + " days";
+  }
+}
