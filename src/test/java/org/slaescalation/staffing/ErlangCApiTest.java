@@ -72,30 +72,30 @@ class ErlangCApiTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      missing arrivals          | handleMinutes=3&targetMinutes=1&serviceLevel=0.8                      | arrivalsPerHour
-      blank arrivals            | arrivalsPerHour=&handleMinutes=3&targetMinutes=1&serviceLevel=0.8     | arrivalsPerHour
-      non-numeric arrivals      | arrivalsPerHour=many&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      NaN arrivals              | arrivalsPerHour=NaN&handleMinutes=3&targetMinutes=1&serviceLevel=0.8  | arrivalsPerHour
-      infinite arrivals         | arrivalsPerHour=Infinity&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      overflowing arrivals      | arrivalsPerHour=1e400&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      hex arrivals              | arrivalsPerHour=0x10&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      arrivals given twice      | arrivalsPerHour=1&arrivalsPerHour=2&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      negative arrivals         | arrivalsPerHour=-1&handleMinutes=3&targetMinutes=1&serviceLevel=0.8   | arrivalsPerHour
+      missing arrivals | handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      blank arrivals | arrivalsPerHour=&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      non-numeric arrivals | arrivalsPerHour=many&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      NaN arrivals | arrivalsPerHour=NaN&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      infinite arrivals | arrivalsPerHour=Infinity&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      overflowing arrivals | arrivalsPerHour=1e400&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      hex arrivals | arrivalsPerHour=0x10&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      twice | arrivalsPerHour=1&arrivalsPerHour=2&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      negative arrivals | arrivalsPerHour=-1&handleMinutes=3&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
       missing handling time     | arrivalsPerHour=10&targetMinutes=1&serviceLevel=0.8                   | handleMinutes
       zero handling time        | arrivalsPerHour=10&handleMinutes=0&targetMinutes=1&serviceLevel=0.8   | handleMinutes
       negative handling time    | arrivalsPerHour=10&handleMinutes=-3&targetMinutes=1&serviceLevel=0.8  | handleMinutes
       non-numeric handling time | arrivalsPerHour=10&handleMinutes=3m&targetMinutes=1&serviceLevel=0.8  | handleMinutes
       missing target            | arrivalsPerHour=10&handleMinutes=3&serviceLevel=0.8                   | targetMinutes
       negative target           | arrivalsPerHour=10&handleMinutes=3&targetMinutes=-0.5&serviceLevel=0.8 | targetMinutes
-      non-numeric target        | arrivalsPerHour=10&handleMinutes=3&targetMinutes=PT20S&serviceLevel=0.8 | targetMinutes
+      non-numeric target | arrivalsPerHour=10&handleMinutes=3&targetMinutes=PT20S&serviceLevel=0.8 | targetMinutes
       missing service level     | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1                    | serviceLevel
       service level 0           | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1&serviceLevel=0     | serviceLevel
       service level 1           | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1&serviceLevel=1     | serviceLevel
       service level above 1     | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1&serviceLevel=80    | serviceLevel
       negative service level    | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1&serviceLevel=-0.8  | serviceLevel
       percent service level     | arrivalsPerHour=10&handleMinutes=3&targetMinutes=1&serviceLevel=80%   | serviceLevel
-      load beyond 10,000 agents | arrivalsPerHour=600000&handleMinutes=1&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
-      load of 1e300 Erlangs     | arrivalsPerHour=1e300&handleMinutes=1e300&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      10,000 Erlangs | arrivalsPerHour=600000&handleMinutes=1&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
+      1e600 Erlangs | arrivalsPerHour=1e300&handleMinutes=1e300&targetMinutes=1&serviceLevel=0.8 | arrivalsPerHour
       """)
   void aBadParameterIsA400NamingIt(String reason, String query, String parameter) {
     ResponseEntity<Map<String, Object>> answer = Api.get(rest, "sophie", "/api/staffing/erlang-c?" + query);
