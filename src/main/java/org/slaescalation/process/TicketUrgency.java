@@ -1,5 +1,7 @@
 package org.slaescalation.process;
 
+import java.util.Arrays;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slaescalation.ticket.Coded;
 import org.slaescalation.ticket.Priority;
@@ -20,6 +22,17 @@ public class TicketUrgency {
     Tier tier = Coded.fromCode(Tier.class, (String) execution.getVariable(TicketVariables.TIER))
         .orElse(Tier.FREE);
     return taskPriority(priority, tier);
+  }
+
+  /**
+   * The ticket priority a task was created with, read back from its task priority (the band of
+   * {@link #taskPriority(Priority, Tier)}): history keeps the task priority, not the ticket's variables of then.
+   */
+  public static Optional<Priority> priorityOf(int taskPriority) {
+    return Arrays.stream(Priority.values())
+        .filter(priority -> taskPriority >= taskPriority(priority, Tier.FREE)
+            && taskPriority <= taskPriority(priority, Tier.ENTERPRISE))
+        .findFirst();
   }
 
   public static int taskPriority(Priority priority, Tier tier) {

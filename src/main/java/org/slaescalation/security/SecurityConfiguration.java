@@ -135,6 +135,9 @@ class SecurityConfiguration {
             .requestMatchers(path("/api/customers"), path("/api/customers/**")).hasAnyAuthority(ADMIN, INTEGRATION)
             .requestMatchers(path("/api/calendars/**"), path("/api/calendars"), path("/api/sla/**"))
             .hasAnyAuthority(with(LEADS, ADMIN))
+            // Sizing teams is the leads' work (StaffingApiTest); agents and integrations have no business there.
+            .requestMatchers(path(HttpMethod.GET, "/api/staffing"), path(HttpMethod.GET, "/api/staffing/**"))
+            .hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().hasAuthority(ADMIN))
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
