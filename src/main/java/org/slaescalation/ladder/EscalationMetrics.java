@@ -38,6 +38,14 @@ class EscalationMetrics implements MeterBinder {
   /** The states of an open stint. */
   static final List<String> OPEN_STATES = List.of("running", "paused", "breached");
 
+  /** The queries of the gauges, each answered by a range of one index (EscalationMetricsIndexTest). */
+  static final String PENDING_MAILS = "select count(*) from escalation_mail where state = 'pending'";
+  static final String OLDEST_OVERDUE = """
+      select min(coalesce(hold_until, due_at)) from escalation_mail
+       where state = 'pending' and coalesce(hold_until, due_at) <= :now""";
+  static final String OPEN_CLOCKS =
+      "select clock, state, count(*) from clock_stint where stopped_at is null group by clock, state";
+
   private record Series(String clock, String state) {}
 
   private final JdbcClient jdbc;
@@ -68,25 +76,22 @@ class EscalationMetrics implements MeterBinder {
   }
 
   long pendingMails() {
-    return jdbc.sql("select count(*) from escalation_mail where state = 'pending'").query(Long.class).single();
+    return jdbc.sql(PENDING_MAILS).query(Long.class).single();
   }
 
   Duration oldestOverdue() {
     Instant now = clock.instant();
-    Timestamp oldest = jdbc.sql("""
-            select min(coalesce(hold_until, due_at)) from escalation_mail
-             where state = 'pending' and coalesce(hold_until, due_at) <= :now""")
-        .param("now", Timestamp.from(now)).query(Timestamp.class).optional().orElse(null);
+    Timestamp oldest = jdbc.sql(OLDEST_OVERDUE).param("now", Timestamp.from(now)).query(Timestamp.class).optional()
+        .orElse(null);
     return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
   }
 
   /** The open stints by clock and state: one range of index {@code ix_clock_stint_open}. */
   private Map<Series, Long> openClocks() {
     Map<Series, Long> counts = new HashMap<>();
-    jdbc.sql("select clock, state, count(*) from clock_stint where stopped_at is null group by clock, state")
-        .query(rs -> {
-          counts.put(new Series(rs.getString(1), rs.getString(2)), rs.getLong(3));
-        });
+    jdbc.sql(OPEN_CLOCKS).query(rs -> {
+      counts.put(new Series(rs.getString(1), rs.getString(2)), rs.getLong(3));
+    });
     return counts;
   }
 }
