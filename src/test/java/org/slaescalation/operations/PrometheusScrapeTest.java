@@ -57,8 +57,17 @@ class PrometheusScrapeTest {
       assertThat(page.getStatusCode().value()).isEqualTo(200);
       assertThat(page.getHeaders().getContentType()).isNotNull()
           .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.TEXT_PLAIN)).as("%s", type).isTrue());
-      assertThat(page.getBody()).contains("# TYPE escalation_clocks_open gauge", "# TYPE escalation_incidents gauge");
+      // The names docs/operations.md gives, as Prometheus writes them.
+      assertThat(page.getBody()).contains("# TYPE escalation_clocks_open gauge", "# TYPE escalation_incidents gauge",
+          "# TYPE escalation_mails_pending gauge", "# TYPE escalation_mails_overdue_seconds gauge",
+          "# TYPE escalation_breaches_total counter", "# TYPE escalation_sent_total counter",
+          "# TYPE escalation_lag_seconds histogram", "escalation_lag_seconds_max ");
     }
+  }
+
+  @Test
+  void theDemoProfilesScraperReadsThePage() {
+    assertThat(status(rest.withBasicAuth("prometheus", "prometheus"), PROMETHEUS)).isEqualTo(200);
   }
 
   @Test
