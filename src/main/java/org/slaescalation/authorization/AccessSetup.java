@@ -32,7 +32,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates, at every start and idempotently, the group {@code integration} and the authorizations of every role
+ * Creates, at every start and idempotently, the groups {@code integration} and {@code metrics} (the systems' roles)
+ * and the authorizations of every role
  * (the table under <i>Security</i> in docs/operations.md): it adds what is missing and never removes what an
  * administrator granted on top. Runs after {@code team.TeamSetup}, which creates the team and lead groups and the
  * filters.
@@ -73,7 +74,9 @@ class AccessSetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    createIntegrationGroup();
+    createSystemGroup(Roles.INTEGRATION, "Integrations (ticket API)");
+    // No grant: a scraper reads /actuator/prometheus (SecurityConfiguration) and nothing of the engine.
+    createSystemGroup(Roles.METRICS, "Metrics scrapers (/actuator/prometheus)");
     grants().forEach(this::ensure);
     grantOpenTasksWithoutAuthorizations();
   }
@@ -133,13 +136,13 @@ class AccessSetup implements ApplicationRunner {
     return filter.getId();
   }
 
-  private void createIntegrationGroup() {
-    if (identityService.createGroupQuery().groupId(Roles.INTEGRATION).count() == 0) {
-      Group group = identityService.newGroup(Roles.INTEGRATION);
-      group.setName("Integrations (ticket API)");
+  private void createSystemGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
       group.setType(Groups.GROUP_TYPE_SYSTEM);
       identityService.saveGroup(group);
-      LOG.info("Created group '{}'", Roles.INTEGRATION);
+      LOG.info("Created group '{}'", id);
     }
   }
 

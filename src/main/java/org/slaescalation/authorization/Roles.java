@@ -14,5 +14,11 @@ public final class Roles {
   /** Systems that open tickets: the ticket API ({@code /api/tickets}) and nothing else. */
   public static final String INTEGRATION = "integration";
 
+  /**
+   * Metrics scrapers (Prometheus): {@code GET /actuator/prometheus} with HTTP Basic, and nothing else. A group of its
+   * own, so that the account a scraper's configuration holds opens no ticket, task or engine data.
+   */
+  public static final String METRICS = "metrics";
+
   private Roles() {}
 }

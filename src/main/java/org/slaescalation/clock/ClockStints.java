@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slaescalation.businesstime.BusinessCalendar;
 import org.slaescalation.calendar.BusinessCalendars;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -23,20 +25,35 @@ import org.springframework.stereotype.Service;
  * <p>Every change reads the stint, changes it and writes it back naming the version it read. A change that lost
  * to another transaction is read and applied again (up to {@value #ATTEMPTS} times), so that neither is lost; when
  * it keeps losing it fails loudly.
+ *
+ * <p>A stint that becomes breached, whichever change did it (its breach rung, or a stop after its breach instant),
+ * is announced once as {@link Breached}, in the transaction that wrote it.
  */
 @Service
 public class ClockStints {
+
+  /** The stint of {@code clock} of the ticket was breached just now (written in the current transaction). */
+  public record Breached(long ticketNumber, ClockName clock) {}
 
   static final int ATTEMPTS = 3;
 
   private final StintRepository repository;
   private final BusinessCalendars calendars;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
+  /** Announcing breaches to nobody: for tests of the clocks alone. */
   public ClockStints(StintRepository repository, BusinessCalendars calendars, Clock clock) {
+    this(repository, calendars, clock, event -> { });
+  }
+
+  @Autowired
+  public ClockStints(StintRepository repository, BusinessCalendars calendars, Clock clock,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.calendars = calendars;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Starts an SLA clock at {@code startedAt}, unless it has a stint (idempotent: a retried step is harmless). */
@@ -210,7 +227,11 @@ public class ClockStints {
         return current;
       }
       try {
-        return repository.update(changed);
+        ClockStint written = repository.update(changed);
+        if (current.state() != ClockState.BREACHED && written.state() == ClockState.BREACHED) {
+          events.publishEvent(new Breached(written.ticketNumber(), written.clock()));
+        }
+        return written;
       } catch (OptimisticLockingFailureException lost) {
         if (attempt == ATTEMPTS) {
           throw lost;

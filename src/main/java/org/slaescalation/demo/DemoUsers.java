@@ -12,9 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users, one per role, for evaluation ({@code demo} profile only): agents of each team, a support team lead
- * and an integration (a CRM that opens tickets through the API). The administrator {@code demo} comes from
- * {@code camunda.bpm.admin-user} in {@code application-demo.yaml}.
+ * Demo users, one per role, for evaluation ({@code demo} profile only): agents of each team, a support team lead,
+ * an integration (a CRM that opens tickets through the API) and a metrics scraper (a Prometheus server). The
+ * administrator {@code demo} comes from {@code camunda.bpm.admin-user} in {@code application-demo.yaml}.
  */
 @Component
 @Profile("demo")
@@ -29,7 +29,8 @@ class DemoUsers implements ApplicationRunner {
       new DemoUser("sophie", "Sophie", "Support lead", List.of("support", "support-leads")),
       new DemoUser("erin", "Erin", "Engineer", List.of("engineering")),
       new DemoUser("sid", "Sid", "Sysadmin", List.of("sysadmin")),
-      new DemoUser("crm", "CRM", "Integration", List.of("integration")));
+      new DemoUser("crm", "CRM", "Integration", List.of("integration")),
+      new DemoUser("prometheus", "Prometheus", "Metrics scraper", List.of("metrics")));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

@@ -53,10 +53,11 @@ public class Escalations {
   private final ContactProperties contacts;
   private final BusinessCalendars calendars;
   private final Clock clock;
+  private final EscalationMeters meters;
 
   public Escalations(ClockStints stints, Ladder ladder, EscalationOutbox outbox, EscalationMail mail,
       MailDelivery delivery, LadderProperties properties, ContactProperties contacts, BusinessCalendars calendars,
-      Clock clock) {
+      Clock clock, EscalationMeters meters) {
     this.stints = stints;
     this.ladder = ladder;
     this.outbox = outbox;
@@ -66,6 +67,7 @@ public class Escalations {
     this.contacts = contacts;
     this.calendars = calendars;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /**
@@ -126,7 +128,10 @@ public class Escalations {
       throw new EscalationNotSentException("Escalation of ticket " + ticketId + " (" + entry.rungNames() + ") to "
           + String.join(", ", entry.mail().to()) + " not sent: " + e.getMessage(), e);
     }
-    outbox.markSent(mailId, clock.instant());
+    Instant sentAt = clock.instant();
+    if (outbox.markSent(mailId, sentAt)) {
+      meters.sent(entry, sentAt);
+    }
   }
 
   /** When a mail of the outbox may go: now, or when the recipients' calendar opens (P3 and P4 by default). */

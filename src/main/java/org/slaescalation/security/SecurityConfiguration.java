@@ -56,6 +56,7 @@ class SecurityConfiguration {
 
   private static final String ADMIN = authority(Roles.ADMINISTRATORS);
   private static final String INTEGRATION = authority(Roles.INTEGRATION);
+  private static final String METRICS = authority(Roles.METRICS);
   private static final String[] LEADS = Arrays.stream(Team.values()).map(t -> authority(t.leadsGroup()))
       .toArray(String[]::new);
   private static final String[] AGENTS = Arrays.stream(Team.values()).map(t -> authority(t.code()))
@@ -124,9 +125,11 @@ class SecurityConfiguration {
         .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/engine-rest/**")).hasAuthority(ADMIN)
-            // The load balancer's probe needs no account; the metrics (IncidentMetricsTest) are for administrators.
+            // The load balancer's probe needs no account; a scraper (group metrics) reads the Prometheus page and
+            // nothing else; the other actuator endpoints are for administrators (PrometheusScrapeTest).
             .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"))
             .permitAll()
+            .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus")).hasAnyAuthority(ADMIN, METRICS)
             .requestMatchers(path(HttpMethod.GET, "/api/tickets/**")).hasAnyAuthority(with(LEADS, ADMIN, INTEGRATION))
             .requestMatchers(path("/api/tickets"), path("/api/tickets/**")).hasAnyAuthority(ADMIN, INTEGRATION)
             // Agents and leads read customers (who is calling); only administrators and integrations keep them.

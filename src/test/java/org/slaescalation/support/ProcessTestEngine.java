@@ -1,5 +1,6 @@
 package org.slaescalation.support;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.slaescalation.customer.CustomerService;
 import org.slaescalation.engine.EngineClock;
 import org.slaescalation.engine.LongStringPlugin;
 import org.slaescalation.ladder.ContactProperties;
+import org.slaescalation.ladder.EscalationMeters;
 import org.slaescalation.ladder.EscalationOutbox;
 import org.slaescalation.ladder.Escalations;
 import org.slaescalation.ladder.Ladder;
@@ -184,7 +186,8 @@ public final class ProcessTestEngine {
         "sysadmin", team("sysadmin", null)),
         manager, new ContactProperties.Contact("accounts@example.com", java.time.ZoneId.of("America/New_York"), null));
     Escalations escalations = new Escalations(clocks, ladder, new EscalationOutbox(jdbc()),
-        new EscalationMail(templates, settings), delivery, LADDER, contacts, ShippedCalendars.get(), clock);
+        new EscalationMail(templates, settings), delivery, LADDER, contacts, ShippedCalendars.get(), clock,
+        new EscalationMeters(new SimpleMeterRegistry()));
     LadderTimers timers = new LadderTimers(processEngine.getRepositoryService(), processEngine.getManagementService(),
         clocks, ladder);
     Mocks.register("taskOutcome", new TaskOutcome());
