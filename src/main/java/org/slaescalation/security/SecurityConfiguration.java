@@ -44,7 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       API authorizes by role here and then calls the engine as the service.
  *   <li><b>Camunda's webapps</b> ({@code <webapps>/**}): their own session login, CSRF protection and the engine's
  *       authorizations; here only the first-run setup endpoint is closed and the login throttled.
- *   <li><b>The service's pages</b> ({@code /}, {@code /login}, {@code /review/**}, {@code /mail-outbox/**}): the
+ *   <li><b>The service's pages</b> ({@code /}, {@code /login}, {@code /review/**}, {@code /mail-outbox/**},
+ *       {@code /board}): the
  *       webapps' session ({@link WebappSessionSecurityContextRepository}), a login page, no HTTP Basic.
  * </ul>
  *
@@ -136,6 +137,8 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/customers"), path(HttpMethod.GET, "/api/customers/**"))
             .hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN, INTEGRATION))
             .requestMatchers(path("/api/customers"), path("/api/customers/**")).hasAnyAuthority(ADMIN, INTEGRATION)
+            // The SLA board: agents see their own teams' rows (board.BoardViewer), leads and administrators all.
+            .requestMatchers(path(HttpMethod.GET, "/api/board")).hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN))
             .requestMatchers(path("/api/calendars/**"), path("/api/calendars"), path("/api/sla/**"))
             .hasAnyAuthority(with(LEADS, ADMIN))
             // Sizing teams is the leads' work (StaffingApiTest); agents and integrations have no business there.
@@ -195,11 +198,13 @@ class SecurityConfiguration {
     var pageEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
     var apiEntryPoint = new ProblemAuthenticationEntryPoint(false);
     return http
-        .securityMatcher(paths("/", "/login", "/logout", "/review", "/review/**", "/mail-outbox", "/mail-outbox/**"))
+        .securityMatcher(paths("/", "/login", "/logout", "/review", "/review/**", "/mail-outbox", "/mail-outbox/**",
+            "/board", "/board/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/"), path("/login"), path("/review/assets/**")).permitAll()
             .requestMatchers(path("/mail-outbox"), path("/mail-outbox/**")).hasAuthority(ADMIN)
             .requestMatchers(path("/review"), path("/review/**")).hasAnyAuthority(with(LEADS, ADMIN))
+            .requestMatchers(path("/board"), path("/board/**")).hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN))
             .anyRequest().authenticated())
         .authenticationManager(authenticationManager)
         .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(

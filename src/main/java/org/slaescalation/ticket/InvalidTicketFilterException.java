@@ -1,6 +1,9 @@
 package org.slaescalation.ticket;
 
-/** A query parameter of {@code GET /api/tickets} that is unknown, repeated or has an unknown value. */
+/**
+ * A query parameter of {@code GET /api/tickets} or {@code GET /api/board} that is unknown, repeated or has an unknown
+ * value.
+ */
 public class InvalidTicketFilterException extends RuntimeException {
 
   private final String parameter;

@@ -1,10 +1,10 @@
 package org.slaescalation.ticket;
 
+import static org.slaescalation.ticket.QueryParameters.oneOf;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slaescalation.team.Team;
 import org.springframework.util.MultiValueMap;
 
@@ -21,21 +21,12 @@ public record TicketFilter(String status, Team team, String tier, String priorit
 
   static final List<String> STATUSES = List.of(TicketView.OPEN, TicketView.WAITING_ON_CUSTOMER,
       TicketView.RESOLVED, TicketView.CLOSED, TicketView.CANCELLED);
-  private static final Set<String> PARAMETERS = Set.of("status", "team", "tier", "priority", "breached", "atRisk",
+  private static final List<String> PARAMETERS = List.of("status", "team", "tier", "priority", "breached", "atRisk",
       "page", "size");
 
   /** The filter of a query string; refuses what it does not know. */
   public static TicketFilter parse(MultiValueMap<String, String> query) {
-    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-      if (!PARAMETERS.contains(parameter.getKey())) {
-        throw new InvalidTicketFilterException(parameter.getKey(), "Unknown parameter '" + parameter.getKey()
-            + "'; the parameters are status, team, tier, priority, breached, atRisk, page and size");
-      }
-      if (parameter.getValue().size() > 1) {
-        throw new InvalidTicketFilterException(parameter.getKey(), "Parameter '" + parameter.getKey()
-            + "' is given " + parameter.getValue().size() + " times; give it once");
-      }
-    }
+    QueryParameters.requireKnownAndSingle(query, PARAMETERS);
     return new TicketFilter(
         oneOf(query, "status", STATUSES).orElse(null),
         oneOf(query, "team", Arrays.stream(Team.values()).map(Team::code).toList())
@@ -46,18 +37,6 @@ public record TicketFilter(String status, Team team, String tier, String priorit
         oneOf(query, "atRisk", List.of("true", "false")).map(Boolean::valueOf).orElse(null),
         number(query, "page", 0, Integer.MAX_VALUE / MAX_SIZE).orElse(0),
         number(query, "size", 1, MAX_SIZE).orElse(DEFAULT_SIZE));
-  }
-
-  private static Optional<String> oneOf(MultiValueMap<String, String> query, String parameter, List<String> values) {
-    String value = query.getFirst(parameter);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!values.contains(value)) {
-      throw new InvalidTicketFilterException(parameter, "Parameter '" + parameter + "' must be one of "
-          + String.join(", ", values) + ", got '" + value + "'");
-    }
-    return Optional.of(value);
   }
 
   private static Optional<Integer> number(MultiValueMap<String, String> query, String parameter, int min, int max) {

@@ -1,21 +1,26 @@
 package org.slaescalation.ticket;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slaescalation.team.Team;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Finds the tickets of {@code GET /api/tickets} in one query for the page and one for the count, whatever the
- * number of tickets: the ticket registry joined to the engine's history of each ticket's process instance (business
- * key = ticket id), its oldest task, its message subscription (waiting on the customer), its process variables
- * ({@code tier}, {@code priority}) and the SLA clock stints. A ticket closes when the registry records it (its
- * instance waits out the reopen window) or when its instance ends. The status is derived as
+ * number of tickets, and the open tickets of the SLA board ({@code GET /api/board}) in one query with the same
+ * status, team and filters: the ticket registry joined to the engine's history of each ticket's process instance
+ * (business key = ticket id), its oldest task, its message subscription (waiting on the customer), its process
+ * variables ({@code tier}, {@code priority}) and the SLA clock stints. A ticket closes when the registry records it
+ * (its instance waits out the reopen window) or when its instance ends. The status is derived as
  * {@link TicketService#get(String)} derives it (TicketListApiTest compares the two).
  */
 @Repository
@@ -23,7 +28,7 @@ class TicketListing {
 
   /** What the query gives of a ticket; the rest of its row comes from its variables. */
   record Row(long number, String processInstanceId, Instant createdAt, Instant closedAt, String status,
-      String taskKey, boolean breached, boolean atRisk) {}
+      String taskKey, String taskId, boolean breached, boolean atRisk) {}
 
   record Found(List<Row> rows, long total) {}
 
@@ -46,6 +51,8 @@ class TicketListing {
             and e.EVENT_TYPE_ = 'message' and e.EVENT_NAME_ = :replyMessage) then 1 else 0 end as waiting,
           (select k.TASK_DEF_KEY_ from ACT_RU_TASK k where k.PROC_INST_ID_ = p.ID_
             order by k.CREATE_TIME_, k.ID_ fetch first 1 rows only) as task_key,
+          (select k.ID_ from ACT_RU_TASK k where k.PROC_INST_ID_ = p.ID_
+            order by k.CREATE_TIME_, k.ID_ fetch first 1 rows only) as task_id,
           case when exists (select 1 from clock_stint s where s.ticket_number = t.number
             and s.clock in %1$s and (s.state = 'breached' or s.breached_at is not null)) then 1 else 0 end as breached,
           case when exists (select 1 from clock_stint s join escalation_rung r on r.stint_id = s.id
@@ -66,38 +73,73 @@ class TicketListing {
   }
 
   Found find(TicketFilter filter) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("confirmTask", TicketProcess.TASK_CONFIRM_RESOLUTION);
-    params.put("replyMessage", TicketProcess.MESSAGE_CUSTOMER_REPLY);
-    params.put("processKey", TicketProcess.PROCESS_KEY);
-    String where = where(filter, params);
-    String filtered = "select * from (" + TICKETS + ") y" + where;
+    Map<String, Object> params = params();
+    String filtered = filtered(where(filter, params));
     long total = jdbc.sql("select count(*) from (" + filtered + ") z").params(params).query(Long.class).single();
     params.put("offset", (long) filter.page() * filter.size());
     params.put("size", filter.size());
     List<Row> rows = jdbc.sql(filtered + " order by y.created_at desc, y.number desc"
             + " offset :offset rows fetch next :size rows only")
         .params(params)
-        .query((rs, i) -> new Row(rs.getLong("number"), rs.getString("instance_id"),
-            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("closed_at")), rs.getString("status"),
-            rs.getString("task_key"), rs.getInt("breached") == 1, rs.getInt("at_risk") == 1))
+        .query(TicketListing::row)
         .list();
     return new Found(rows, total);
   }
 
-  private static String where(TicketFilter filter, Map<String, Object> params) {
+  /**
+   * Every ticket that is not closed or cancelled, held by one of {@code teams} (every team when it holds them all),
+   * of {@code tier} and {@code priority} when given: the SLA board's tickets, in one query and in no order (the
+   * board sorts by its clocks).
+   */
+  List<Row> open(Set<Team> teams, String tier, String priority) {
+    Map<String, Object> params = params();
+    List<String> conditions = new ArrayList<>();
+    conditions.add("y.closed_at is null");
+    if (!teams.containsAll(EnumSet.allOf(Team.class))) {
+      conditions.add(teamCondition(teams, params));
+    }
+    conditions.addAll(where(new TicketFilter(null, null, tier, priority, null, null, 0, 1), params));
+    return jdbc.sql(filtered(conditions)).params(params).query(TicketListing::row).list();
+  }
+
+  private static Map<String, Object> params() {
+    Map<String, Object> params = new HashMap<>();
+    params.put("confirmTask", TicketProcess.TASK_CONFIRM_RESOLUTION);
+    params.put("replyMessage", TicketProcess.MESSAGE_CUSTOMER_REPLY);
+    params.put("processKey", TicketProcess.PROCESS_KEY);
+    return params;
+  }
+
+  private static String filtered(List<String> conditions) {
+    return "select * from (" + TICKETS + ") y"
+        + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+  }
+
+  private static Row row(ResultSet rs, int rowNumber) throws SQLException {
+    return new Row(rs.getLong("number"), rs.getString("instance_id"), instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("closed_at")), rs.getString("status"), rs.getString("task_key"),
+        rs.getString("task_id"), rs.getInt("breached") == 1, rs.getInt("at_risk") == 1);
+  }
+
+  /** Held by one of {@code teams}: an open ticket whose oldest task is one of theirs. */
+  private static String teamCondition(Set<Team> teams, Map<String, Object> params) {
+    List<String> tasks = TicketProcess.userTasks().values().stream()
+        .filter(task -> teams.contains(task.team())).map(TicketProcess.UserTask::id).sorted().toList();
+    // As TicketService.get: an open ticket without a task (between two steps, or waiting on the customer) is with
+    // support. An empty set of teams holds nothing.
+    params.put("teamTasks", tasks.isEmpty() ? List.of("") : tasks);
+    return "y.closed_at is null and (y.task_key in (:teamTasks)"
+        + (teams.contains(Team.SUPPORT) ? " or y.task_key is null)" : ")");
+  }
+
+  private static List<String> where(TicketFilter filter, Map<String, Object> params) {
     List<String> conditions = new ArrayList<>();
     if (filter.status() != null) {
       conditions.add("y.status = :status");
       params.put("status", filter.status());
     }
     if (filter.team() != null) {
-      List<String> tasks = TicketProcess.userTasks().values().stream()
-          .filter(task -> task.team() == filter.team()).map(TicketProcess.UserTask::id).sorted().toList();
-      // As TicketService.get: an open ticket without a task (between two steps) is with support.
-      conditions.add("y.closed_at is null and (y.task_key in (:teamTasks)"
-          + (filter.team() == Team.SUPPORT ? " or y.task_key is null)" : ")"));
-      params.put("teamTasks", tasks);
+      conditions.add(teamCondition(Set.of(filter.team()), params));
     }
     if (filter.tier() != null) {
       conditions.add("y.tier = :tier");
@@ -113,7 +155,7 @@ class TicketListing {
     if (filter.atRisk() != null) {
       conditions.add("y.at_risk = " + (filter.atRisk() ? 1 : 0));
     }
-    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    return conditions;
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -216,9 +217,47 @@ public class TicketService {
     if (found.rows().isEmpty()) {
       return new TicketSummary.Page(List.of(), filter.page(), filter.size(), found.total());
     }
+    Map<String, Map<String, Object>> vars = rowVariables(found.rows());
+    Map<Long, Map<String, Instant>> due = clocks.openSlaDue(found.rows().stream().map(TicketListing.Row::number)
+        .toList());
+    List<TicketSummary> items = found.rows().stream().map(row -> {
+      Map<String, Object> v = vars.getOrDefault(row.processInstanceId(), Map.of());
+      Map<String, Instant> slaDue = due.getOrDefault(row.number(), Map.of());
+      return new TicketSummary(TicketId.of(row.number()), text(v.get(SUBJECT)), row.status(), team(row),
+          new TicketSummary.Customer(text(v.get(CUSTOMER_ID)), text(v.get(CUSTOMER_NAME))), text(v.get(TIER)),
+          text(v.get(PRIORITY)), row.createdAt(), row.closedAt(), row.breached(), row.atRisk(),
+          slaDue.get("first-response"), slaDue.get("resolution"));
+    }).toList();
+    return new TicketSummary.Page(items, filter.page(), filter.size(), found.total());
+  }
+
+  /**
+   * Every open ticket (not closed or cancelled) held by one of {@code teams}, of {@code tier} and {@code priority}
+   * when they are given, in no order: the SLA board's tickets. Read with the listing's query and one variable query,
+   * whatever their number; the board adds the clocks.
+   */
+  public List<OpenTicket> openTickets(Set<Team> teams, String tier, String priority) {
+    List<TicketListing.Row> rows = listing.open(teams, tier, priority);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> vars = rowVariables(rows);
+    return rows.stream().map(row -> {
+      Map<String, Object> v = vars.getOrDefault(row.processInstanceId(), Map.of());
+      String ticketId = TicketId.of(row.number());
+      OpenTicket.Task task = row.taskId() == null ? null : new OpenTicket.Task(row.taskId(),
+          TicketProcess.userTask(row.taskKey()).map(userTask -> userTask.taskName(ticketId)).orElse(null));
+      return new OpenTicket(row.number(), ticketId, text(v.get(SUBJECT)), row.status(), team(row),
+          new TicketSummary.Customer(text(v.get(CUSTOMER_ID)), text(v.get(CUSTOMER_NAME))), text(v.get(TIER)),
+          text(v.get(PRIORITY)), row.createdAt(), task);
+    }).toList();
+  }
+
+  /** The variables a listed row shows, of every row with one query, by process instance id. */
+  private Map<String, Map<String, Object>> rowVariables(List<TicketListing.Row> rows) {
     Map<String, Map<String, Object>> vars = new HashMap<>();
     for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(found.rows().stream().map(TicketListing.Row::processInstanceId).toArray(String[]::new))
+        .processInstanceIdIn(rows.stream().map(TicketListing.Row::processInstanceId).toArray(String[]::new))
         .variableNameIn(SUBJECT, CUSTOMER_ID, CUSTOMER_NAME, TIER, PRIORITY)
         .disableCustomObjectDeserialization()
         .list()) {
@@ -227,22 +266,16 @@ public class TicketService {
             .put(variable.getName(), variable.getValue());
       }
     }
-    Map<Long, Map<String, Instant>> due = clocks.openSlaDue(found.rows().stream().map(TicketListing.Row::number)
-        .toList());
-    List<TicketSummary> items = found.rows().stream().map(row -> {
-      Map<String, Object> v = vars.getOrDefault(row.processInstanceId(), Map.of());
-      Map<String, Instant> slaDue = due.getOrDefault(row.number(), Map.of());
-      String team = switch (row.status()) {
-        case TicketView.CLOSED, TicketView.CANCELLED -> null;
-        default -> row.taskKey() == null ? Team.SUPPORT.code()
-            : TicketProcess.userTask(row.taskKey()).map(task -> task.team().code()).orElse(null);
-      };
-      return new TicketSummary(TicketId.of(row.number()), text(v.get(SUBJECT)), row.status(), team,
-          new TicketSummary.Customer(text(v.get(CUSTOMER_ID)), text(v.get(CUSTOMER_NAME))), text(v.get(TIER)),
-          text(v.get(PRIORITY)), row.createdAt(), row.closedAt(), row.breached(), row.atRisk(),
-          slaDue.get("first-response"), slaDue.get("resolution"));
-    }).toList();
-    return new TicketSummary.Page(items, filter.page(), filter.size(), found.total());
+    return vars;
+  }
+
+  /** The team that holds a listed ticket, as {@link #get} says: none once ended, support between two steps. */
+  private static String team(TicketListing.Row row) {
+    return switch (row.status()) {
+      case TicketView.CLOSED, TicketView.CANCELLED -> null;
+      default -> row.taskKey() == null ? Team.SUPPORT.code()
+          : TicketProcess.userTask(row.taskKey()).map(task -> task.team().code()).orElse(null);
+    };
   }
 
   /**

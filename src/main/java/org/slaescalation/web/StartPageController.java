@@ -33,6 +33,7 @@ class StartPageController {
     model.addAttribute("showTasklist", !loggedIn || admin || lead || agent);
     model.addAttribute("showCockpit", !loggedIn || admin);
     model.addAttribute("showReview", !loggedIn || admin || lead);
+    model.addAttribute("showBoard", !loggedIn || admin || lead || agent);
     model.addAttribute("showOutbox", mailDelivery.keepsMailsForOutbox() && (!loggedIn || admin));
     return "start";
   }
