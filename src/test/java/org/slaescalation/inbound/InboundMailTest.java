@@ -121,6 +121,27 @@ class InboundMailTest {
   }
 
   @Test
+  void aReplyByMailToAClosedTicket_withinTheReopenWindow_reopensIt() throws Exception {
+    String customer = "ops-" + run + "@acme.example";
+    String ticket = open(customer);
+    String triage = taskService.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+    taskService.complete(triage, Map.of("outcome", "resolved", "customerReply", "Clear your cache."));
+    String confirm = taskService.createTaskQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+    taskService.complete(confirm, Map.of("outcome", "resolved"));
+    assertThat(tickets.get(ticket).status()).isEqualTo(TicketView.CLOSED);
+
+    deliver(mail(customer, "Re: [" + ticket + "] Checkout fails", "Still broken after clearing the cache.",
+        "<again-" + run + "@acme.example>", acknowledgement.messageId(ticket)));
+    poller.poll();
+
+    TicketView view = tickets.get(ticket);
+    assertThat(view.status()).as("reopened").isEqualTo(TicketView.OPEN);
+    assertThat(view.currentTask().name()).isEqualTo("Triage " + ticket);
+    assertThat(view.conversation()).last().extracting(TicketView.Entry::text)
+        .isEqualTo("Still broken after clearing the cache.");
+  }
+
+  @Test
   void aReplyThatNamesAnAgentsReplyInReferencesOnly_isRecordedOnThatTicket() throws Exception {
     String customer = "ops-" + run + "@acme.example";
     String ticket = waitingOnCustomer(customer);
