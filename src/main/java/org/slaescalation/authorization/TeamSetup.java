@@ -54,7 +54,7 @@ class TeamSetup implements ApplicationRunner {
       if (team == Team.SUPPORT) {
         // Waiting on the customer is not work in the queue: it has its own filter.
         queue.taskDefinitionKeyIn(TicketProcess.userTasks().values().stream()
-            .filter(task -> task.team() == Team.SUPPORT && !TicketProcess.TASK_AWAIT_CUSTOMER.equals(task.id()))
+            .filter(task -> task.team() == Team.SUPPORT && task.isWork())
             .map(TicketProcess.UserTask::id).sorted().toArray(String[]::new));
       }
       ensureFilter(TasklistFilters.queue(team), priority++,

@@ -31,7 +31,7 @@ class EngineTeamTasks implements TeamTasks {
   @Override
   public List<TeamTask> created(String team, Instant from, Instant to) {
     String[] keys = TicketProcess.userTasks().values().stream()
-        .filter(task -> task.team().code().equals(team))
+        .filter(task -> task.team().code().equals(team) && task.isWork())
         .map(TicketProcess.UserTask::id)
         .sorted()
         .toArray(String[]::new);

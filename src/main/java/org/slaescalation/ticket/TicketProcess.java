@@ -44,6 +44,14 @@ public final class TicketProcess {
    */
   public record UserTask(String id, String label, Team team, Set<Outcome> outcomes) {
 
+    /**
+     * Whether the task is the team's work, timed by its OLA: every task but "Wait for the customer", which waits for
+     * the customer (no OLA, not in the team's queue, not counted in staffing).
+     */
+    public boolean isWork() {
+      return !TASK_AWAIT_CUSTOMER.equals(id);
+    }
+
     /** The name of this task of ticket {@code ticketId}: {@code "Triage T-10001"}. */
     public String taskName(String ticketId) {
       return ticketId == null || ticketId.isBlank() ? label : label + " " + ticketId;
