@@ -97,7 +97,7 @@ class OperationLogTest {
     WebSession newAgent = WebSession.webapps(port, agent, "first-password-1", "tasklist");
     assertThat(newAgent.loginStatus()).isEqualTo(200);
     assertThat(newAgent.get("/camunda/api/engine/engine/default/filter?resourceType=Task").jsonList())
-        .extracting(filter -> filter.get("name")).containsExactlyInAnyOrder("Support queue", "My tasks");
+        .extracting(filter -> filter.get("name")).containsExactlyInAnyOrder("Support queue", "Waiting on customer", "My tasks");
   }
 
   @Test

@@ -197,7 +197,9 @@ class BoardClockTest {
 
     Map<String, Object> paused = row(waiting);
     assertThat(paused).containsEntry("state", "paused").containsEntry("status", "waiting-on-customer")
-        .containsEntry("team", "support").doesNotContainKeys("task", "nextDue");
+        .containsEntry("team", "support").doesNotContainKey("nextDue");
+    assertThat(((Map<String, Object>) paused.get("task")).get("name")).as("support's task in Waiting on customer")
+        .isEqualTo("Waiting on customer " + waiting);
     assertThat(clocks(paused)).as("the first response was met").doesNotContainKey("first-response");
     assertClock(paused, "resolution", "paused", Duration.ofMinutes(8 * 60 - 20), t(8 * 60));
     assertClock(paused, "ola-support", "paused", Duration.ofMinutes(40), t(60));

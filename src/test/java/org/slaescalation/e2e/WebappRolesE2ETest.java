@@ -51,9 +51,9 @@ class WebappRolesE2ETest {
   void anAgentSeesOnlyTheirTeamsQueueInTasklist() {
     logIn("tasklist", "sam");
 
-    await("the filters of sam", d -> d.findElements(By.cssSelector(".task-filter h4 a")).size() == 2);
+    await("the filters of sam", d -> d.findElements(By.cssSelector(".task-filter h4 a")).size() == 3);
     assertThat(driver.findElements(By.cssSelector(".task-filter h4 a"))).extracting(WebElement::getText)
-        .allSatisfy(name -> assertThat(name).matches("(Support queue|My tasks).*"));
+        .allSatisfy(name -> assertThat(name).matches("(Support queue|Waiting on customer|My tasks).*"));
     assertThat(driver.findElement(By.cssSelector("body")).getText())
         .doesNotContain("Engineering queue", "Sysadmin queue", "All open tickets");
   }
