@@ -24,11 +24,13 @@ public class ReplyMails implements JavaDelegate {
   private final Conversation conversation;
   private final ClockStints clocks;
   private final LadderTimers timers;
+  private final TaskConversation threads;
 
-  public ReplyMails(Conversation conversation, ClockStints clocks, LadderTimers timers) {
+  public ReplyMails(Conversation conversation, ClockStints clocks, LadderTimers timers, TaskConversation threads) {
     this.conversation = conversation;
     this.clocks = clocks;
     this.timers = timers;
+    this.threads = threads;
   }
 
   @Override
@@ -38,14 +40,18 @@ public class ReplyMails implements JavaDelegate {
     conversation.send(messageId);
     long ticket = TicketId.number(ticketId)
         .orElseThrow(() -> new IllegalStateException("Reply " + messageId + " names no ticket: " + ticketId));
+    ProcessInstance instance = execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(ticketId).singleResult();
     if (clocks.open(ticket, ClockName.FIRST_RESPONSE).isPresent()) {
       clocks.stop(ticket, ClockName.FIRST_RESPONSE);
-      ProcessInstance instance = execution.getProcessEngineServices().getRuntimeService()
-          .createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).singleResult();
       if (instance != null) {
         timers.hold(instance.getId(), ClockName.FIRST_RESPONSE);
       }
+    }
+    if (instance != null) {
+      // The open task's form showed the reply as "not mailed yet".
+      threads.refreshThreads(ticket, instance.getId());
     }
   }
 }

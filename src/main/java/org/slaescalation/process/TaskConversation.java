@@ -81,9 +81,14 @@ public class TaskConversation implements TaskListener {
    */
   @EventListener
   public void customerReplied(TicketService.CustomerReplied replied) {
-    Object zone = runtimeService.getVariable(replied.processInstanceId(), CUSTOMER_TIME_ZONE);
-    for (Task task : taskService.createTaskQuery().processInstanceId(replied.processInstanceId()).list()) {
-      taskService.setVariableLocal(task.getId(), CONVERSATION_THREAD, conversation.thread(replied.ticketNumber(),
+    refreshThreads(replied.ticketNumber(), replied.processInstanceId());
+  }
+
+  /** The open tasks of the ticket show its conversation as it is now (a reply was mailed, a customer answered). */
+  void refreshThreads(long ticketNumber, String processInstanceId) {
+    Object zone = runtimeService.getVariable(processInstanceId, CUSTOMER_TIME_ZONE);
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      taskService.setVariableLocal(task.getId(), CONVERSATION_THREAD, conversation.thread(ticketNumber,
           teamZone(task.getTaskDefinitionKey()), CustomerReplies.zone(zone)));
     }
   }

@@ -119,6 +119,9 @@ class CustomerWaitProcessTest {
 
     assertThat(instance).isWaitingAt(TicketProcess.TASK_AWAIT_CUSTOMER);
     assertThat(task(instance)).hasCandidateGroup("support");
+    assertThat((String) taskService().getVariableLocal(task(instance).getId(), TicketVariables.CONVERSATION_THREAD))
+        .as("the form shows the question as mailed once it went").contains("Which browser?")
+        .doesNotContain("not mailed yet");
     // Business days of the support calendar: Friday 5 and Monday 8 March; then Tuesday, Wednesday, Thursday 11.
     assertThat(timer(instance, REMINDER).getDuedate()).isEqualTo("2027-03-08T09:00:00Z");
     assertThat(timer(instance, CLOSE).getDuedate()).isEqualTo("2027-03-11T09:00:00Z");

@@ -207,15 +207,17 @@ public final class ProcessTestEngine {
         new org.slaescalation.conversation.ConversationRepository(jdbc()),
         new org.slaescalation.notification.ReplyMail(templates, settings), acknowledgement, delivery, clock);
     var replies = new org.slaescalation.process.CustomerReplies(conversation);
-    Mocks.register("taskConversation", new org.slaescalation.process.TaskConversation(conversation, contacts,
-        processEngine.getRuntimeService(), processEngine.getTaskService(), replies));
+    var taskConversation = new org.slaescalation.process.TaskConversation(conversation, contacts,
+        processEngine.getRuntimeService(), processEngine.getTaskService(), replies);
+    Mocks.register("taskConversation", taskConversation);
     var waitingTimers = new org.slaescalation.process.WaitingTimers(WAITING, ShippedCalendars.get(), contacts);
     Mocks.register("waitingTimers", waitingTimers);
     Mocks.register("customerNotices", new org.slaescalation.process.CustomerNotices(replies, waitingTimers, CLOSING,
         clock));
     Mocks.register("ticketClosing", new org.slaescalation.process.TicketClosing(
         new org.slaescalation.ticket.TicketRepository(jdbc()), CLOSING, clock));
-    Mocks.register("replyMails", new org.slaescalation.process.ReplyMails(conversation, clocks, timers));
+    Mocks.register("replyMails", new org.slaescalation.process.ReplyMails(conversation, clocks, timers,
+        taskConversation));
     return clocks;
   }
 
