@@ -36,12 +36,6 @@ record ReportQuery(LocalDate from, LocalDate to, Instant start, Instant end, Gro
 
   private static final List<String> PARAMETERS = List.of("from", "to", "groupBy");
 
-  /** A period without grouping: the query string may not name {@code groupBy}. */
-  static ReportQuery period(MultiValueMap<String, String> query, ZoneId zone) {
-    QueryParameters.requireKnownAndSingle(query, PARAMETERS.subList(0, 2));
-    return of(query, zone, null);
-  }
-
   static ReportQuery parse(MultiValueMap<String, String> query, ZoneId zone) {
     QueryParameters.requireKnownAndSingle(query, PARAMETERS);
     GroupBy groupBy = QueryParameters.oneOf(query, "groupBy", GroupBy.codes())
