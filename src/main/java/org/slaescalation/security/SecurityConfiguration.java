@@ -144,6 +144,8 @@ class SecurityConfiguration {
             // Sizing teams is the leads' work (StaffingApiTest); agents and integrations have no business there.
             .requestMatchers(path(HttpMethod.GET, "/api/staffing"), path(HttpMethod.GET, "/api/staffing/**"))
             .hasAnyAuthority(with(LEADS, ADMIN))
+            // Compliance reports are for leads and managers (ReportApiTest), as staffing.
+            .requestMatchers(path(HttpMethod.GET, "/api/reports/**")).hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().hasAuthority(ADMIN))
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

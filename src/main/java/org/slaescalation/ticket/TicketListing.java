@@ -102,6 +102,18 @@ class TicketListing {
     return jdbc.sql(filtered(conditions)).params(params).query(TicketListing::row).list();
   }
 
+  /**
+   * Every ticket opened from {@code from} (inclusive) to {@code to} (exclusive), cancelled and closed ones too, in
+   * ticket number order: the tickets of a compliance report.
+   */
+  List<Row> openedBetween(Instant from, Instant to) {
+    Map<String, Object> params = params();
+    params.put("from", Timestamp.from(from));
+    params.put("to", Timestamp.from(to));
+    return jdbc.sql(filtered(List.of("y.created_at >= :from", "y.created_at < :to")) + " order by y.number")
+        .params(params).query(TicketListing::row).list();
+  }
+
   private static Map<String, Object> params() {
     Map<String, Object> params = new HashMap<>();
     params.put("confirmTask", TicketProcess.TASK_CONFIRM_RESOLUTION);

@@ -1,0 +1,68 @@
+package org.slaescalation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slaescalation.support.Api;
+import org.slaescalation.support.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Who reads the compliance reports, through the real security filter chain: team leads and administrators; an agent,
+ * the integration and an anonymous caller are refused, for the JSON and the CSV alike. Every bad parameter is a
+ * {@code 400} problem body that names it.
+ */
+@ApplicationTest
+class ReportApiTest {
+
+  private static final String QUERY = "?from=2031-06-01&to=2031-06-30&groupBy=tier";
+
+  @Autowired TestRestTemplate rest;
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      anonymous | /api/reports/sla     | 401
+      anonymous | /api/reports/sla.csv | 401
+      crm       | /api/reports/sla     | 403
+      sam       | /api/reports/sla     | 403
+      sam       | /api/reports/sla.csv | 403
+      erin      | /api/reports/sla     | 403
+      sophie    | /api/reports/sla     | 200
+      sophie    | /api/reports/sla.csv | 200
+      demo      | /api/reports/sla     | 200""")
+  void onlyTeamLeadsAndAdministratorsReadReports(String user, String path, int status) {
+    TestRestTemplate caller = "anonymous".equals(user) ? rest : rest.withBasicAuth(user, user);
+    ResponseEntity<String> answer = caller.exchange(path + QUERY, HttpMethod.GET, null, String.class);
+
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+    if (status != 200) {
+      assertThat(String.valueOf(answer.getBody())).doesNotContain("firstResponse");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      missing groupBy      | from=2031-06-01&to=2031-06-30                       | groupBy
+      unknown groupBy      | from=2031-06-01&to=2031-06-30&groupBy=agent         | groupBy
+      repeated groupBy     | from=2031-06-01&to=2031-06-30&groupBy=tier&groupBy=team | groupBy
+      missing from         | to=2031-06-30&groupBy=tier                          | from
+      blank to             | from=2031-06-01&to=&groupBy=tier                    | to
+      not a date           | from=2031-06-31&to=2031-07-01&groupBy=tier          | from
+      an instant           | from=2031-06-01T00:00:00Z&to=2031-07-01&groupBy=tier | from
+      to before from       | from=2031-06-02&to=2031-06-01&groupBy=tier          | to
+      unknown parameter    | from=2031-06-01&to=2031-06-30&groupBy=tier&zone=CET | zone""")
+  void aBadParameterIsRefusedNamingIt(String reason, String query, String parameter) {
+    for (String path : new String[] {"/api/reports/sla?", "/api/reports/sla.csv?"}) {
+      ResponseEntity<Map<String, Object>> answer = Api.get(rest, "sophie", path + query);
+
+      assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isEqualTo(400);
+      assertThat(answer.getBody()).containsEntry("parameter", parameter);
+      assertThat((String) answer.getBody().get("detail")).contains(parameter);
+    }
+  }
+}

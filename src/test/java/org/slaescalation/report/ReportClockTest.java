@@ -1,0 +1,218 @@
+package org.slaescalation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.slaescalation.support.Api.post;
+import static org.slaescalation.support.Api.ticketJson;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slaescalation.support.Api;
+import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.ticket.TicketProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The numbers of {@code GET /api/reports/sla} against tickets whose timelines the test drives with the engine clock:
+ * opened through the ticket API on Monday 3 March 2031 (a day no other test opens tickets on), worked by completing
+ * their tasks, their due timers executed as the job executor would.
+ *
+ * <p>Every clock counts in calendar {@code 24x7}, so business time is wall time. Decision SlaPolicy: an enterprise P2
+ * incident has first response 1 h and resolution 8 h, an enterprise P1 30 min and 4 h, both with the internal target at
+ * 75 %; a standard P1 1 h and 8 h, internal target at 80 % (48 min and 6 h 24 min). Expected numbers are worked out
+ * from the timeline below, in minutes after 09:00:
+ * <pre>
+ * A enterprise P2  0:30 reply + resolved (FR 30, met; resolution 30), 1:00 reopened, 2:00 reply + resolved again:
+ *                  resolution 90 (the 30 between the resolution and the reopen do not count), met
+ * B enterprise P2  0:20 reply + to engineering (FR 20), 1:20 back to support (its second stint), 1:40 reply + waiting
+ *                  on the customer, 3:40 customer answers (120 paused), 4:00 reply + resolved: resolution 240 - 120
+ * C enterprise P1  0:31 first response breached (ladder), 1:00 reply + resolved: FR 60 breached, resolution 60 met
+ * D enterprise P2  never answered: FR breached at 1:00 (ladder), resolution still running at 5:00 (not counted)
+ * E standard P1    0:55 reply + resolved: FR 55 (met, not within its internal 48), resolution 55
+ * </pre>
+ */
+@ApplicationTest
+class ReportClockTest {
+
+  static final Instant T0 = Instant.parse("2031-03-03T09:00:00Z");
+  static final String DAY = "from=2031-03-03&to=2031-03-03";
+
+  final List<String> opened = new ArrayList<>();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  @AfterEach
+  void cancelTicketsAndResetClock() {
+    for (String ticketId : opened) {
+      runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
+          .processInstanceBusinessKey(ticketId).list()
+          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "report test over"));
+    }
+    ClockUtil.reset();
+  }
+
+  @Test
+  void complianceAndBusinessTimesPerSegmentAndTeam_countingPausesReopenHandOffsAndBreaches() {
+    at(0);
+    String a = open("P2", "enterprise");
+    String b = open("P2", "enterprise");
+    String c = open("P1", "enterprise");
+    String d = open("P2", "enterprise");
+    String e = open("P1", "standard");
+    at(20, b);
+    completeWithReply(b, "handoff-engineering");
+    at(30, a);
+    completeWithReply(a, "resolved");
+    at(31, c);
+    at(55, e);
+    completeWithReply(e, "resolved");
+    at(60, a, c);
+    complete(a, "reopen");
+    completeWithReply(c, "resolved");
+    at(61, d);
+    at(80, b);
+    complete(b, "back-to-support");
+    at(100, b);
+    completeWithReply(b, "waiting-on-customer");
+    at(120, a);
+    completeWithReply(a, "resolved");
+    at(220, b);
+    post(rest, "crm", "/api/tickets/" + b + "/customer-replies", "{\"message\": \"Here are the logs\"}");
+    Api.executeJobs(managementService, instance(b));
+    at(240, b);
+    completeWithReply(b, "resolved");
+    at(300, a, b, c, d, e);
+
+    Map<String, Map<String, Object>> byTier = report(DAY + "&groupBy=tier");
+    assertThat(byTier.keySet()).containsExactly("enterprise", "standard");
+    // First responses 20 (B), 30 (A), 60 (C, breached) and D breached unanswered; resolutions 60, 90, 120, D open.
+    assertThat(byTier.get("enterprise")).containsEntry("tickets", 4)
+        .containsEntry("firstResponse", compliance(2, 2, 0.5, 2))
+        .containsEntry("resolution", compliance(3, 0, 1.0, 3))
+        .containsEntry("medianFirstResponse", "PT30M").containsEntry("p90FirstResponse", "PT1H")
+        .containsEntry("medianResolution", "PT1H30M").containsEntry("p90Resolution", "PT2H");
+    assertThat(byTier.get("standard")).containsEntry("tickets", 1)
+        .containsEntry("firstResponse", compliance(1, 0, 1.0, 0))
+        .containsEntry("resolution", compliance(1, 0, 1.0, 1))
+        .containsEntry("medianFirstResponse", "PT55M").containsEntry("p90FirstResponse", "PT55M")
+        .containsEntry("medianResolution", "PT55M").containsEntry("p90Resolution", "PT55M");
+
+    Map<String, Map<String, Object>> byPriority = report(DAY + "&groupBy=priority");
+    assertThat(byPriority.keySet()).containsExactly("P1", "P2");
+    assertThat(byPriority.get("P1")).containsEntry("tickets", 2)
+        .containsEntry("firstResponse", compliance(1, 1, 0.5, 0))
+        .containsEntry("resolution", compliance(2, 0, 1.0, 2))
+        .containsEntry("medianFirstResponse", "PT55M").containsEntry("p90FirstResponse", "PT1H");
+    assertThat(byPriority.get("P2")).containsEntry("tickets", 3)
+        .containsEntry("firstResponse", compliance(2, 1, 2.0 / 3, 2))
+        .containsEntry("medianResolution", "PT1H30M").containsEntry("p90Resolution", "PT2H");
+
+    // Every ticket starts at support; only B went to engineering.
+    Map<String, Map<String, Object>> byTeam = report(DAY + "&groupBy=team");
+    assertThat(byTeam.keySet()).containsExactly("engineering", "support");
+    assertThat(byTeam.get("support")).containsEntry("tickets", 5);
+    assertThat(byTeam.get("engineering")).containsEntry("tickets", 1)
+        .containsEntry("firstResponse", compliance(1, 0, 1.0, 1))
+        .containsEntry("resolution", compliance(1, 0, 1.0, 1))
+        .containsEntry("medianFirstResponse", "PT20M").containsEntry("medianResolution", "PT2H");
+
+    assertThat(report(DAY + "&groupBy=customer").keySet()).containsExactly("acme");
+    assertThat(report(DAY + "&groupBy=category").get("incident")).containsEntry("tickets", 5);
+
+    ResponseEntity<String> csv = rest.withBasicAuth("sophie", "sophie")
+        .exchange("/api/reports/sla.csv?" + DAY + "&groupBy=tier", HttpMethod.GET, null, String.class);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("sla-tier-2031-03-03-2031-03-03.csv");
+    assertThat(csv.getBody()).isEqualTo(String.join("\r\n",
+        "group,tickets,firstResponseMet,firstResponseBreached,firstResponseCompliance,firstResponseInternalMet,"
+            + "resolutionMet,resolutionBreached,resolutionCompliance,resolutionInternalMet,medianFirstResponse,"
+            + "p90FirstResponse,medianResolution,p90Resolution",
+        "enterprise,4,2,2,0.5,2,3,0,1.0,3,PT30M,PT1H,PT1H30M,PT2H",
+        "standard,1,1,0,1.0,0,1,0,1.0,1,PT55M,PT55M,PT55M,PT55M", ""));
+
+    // Days are whole days of the reporting zone (UTC), both included: a ticket opened at midnight after the period
+    // belongs to the next day.
+    at(15 * 60);
+    open("P2", "enterprise");
+    assertThat(report(DAY + "&groupBy=tier").get("enterprise")).containsEntry("tickets", 4);
+    assertThat(report("from=2031-03-04&to=2031-03-04&groupBy=tier").get("enterprise")).containsEntry("tickets", 1)
+        .containsEntry("firstResponse", compliance(0, 0, null, 0)).containsEntry("medianFirstResponse", null);
+    assertThat(report("from=2031-03-01&to=2031-03-04&groupBy=tier").get("enterprise")).containsEntry("tickets", 5);
+  }
+
+  static Map<String, Object> compliance(int met, int breached, Double compliance, int internalMet) {
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("met", met);
+    expected.put("breached", breached);
+    expected.put("compliance", compliance);
+    expected.put("internalMet", internalMet);
+    return expected;
+  }
+
+  /** The report's rows by group, in the report's order. */
+  Map<String, Map<String, Object>> report(String query) {
+    ResponseEntity<List<Map<String, Object>>> answer = rest.withBasicAuth("sophie", "sophie").exchange(
+        "/api/reports/sla?" + query, HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    answer.getBody().forEach(row -> rows.put((String) row.get("group"), row));
+    return rows;
+  }
+
+  /** Sets the engine clock to {@code T0} plus {@code minutes} and executes every due job of the tickets. */
+  void at(long minutes, String... ticketIds) {
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(minutes))));
+    for (String ticketId : ticketIds) {
+      Api.executeJobs(managementService, instance(ticketId));
+    }
+  }
+
+  String open(String priority, String tier) {
+    String id = (String) post(rest, "crm", "/api/tickets", ticketJson(null, priority, tier)).getBody().get("id");
+    opened.add(id);
+    Api.executeJobs(managementService, instance(id));
+    return id;
+  }
+
+  String instance(String ticketId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(ticketId).singleResult().getId();
+  }
+
+  /** Completes the ticket's task without a reply to the customer. */
+  void complete(String ticketId, String outcome) {
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
+    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note"));
+    Api.executeJobs(managementService, instance(ticketId));
+  }
+
+  /** Completes the task with a reply to the customer and sends it: the first response is met now. */
+  void completeWithReply(String ticketId, String outcome) {
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
+    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note",
+        "customerReply", "Please clear your cache."));
+    for (ProcessInstance mail : runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(TicketProcess.REPLY_MAIL_PROCESS_KEY).processInstanceBusinessKey(ticketId).list()) {
+      Api.executeJobs(managementService, mail.getId());
+    }
+    Api.executeJobs(managementService, instance(ticketId));
+  }
+}
