@@ -1,11 +1,13 @@
 package org.slaescalation.csat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slaescalation.notification.PublicUrl;
 import org.slaescalation.ticket.TicketId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +33,16 @@ public class Surveys {
     this.publicUrl = publicUrl;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  /**
+   * The surveys of a service that signs with {@code key} and keeps answers through {@code jdbc}: for process tests
+   * that build the engine's beans by hand.
+   */
+  public static Surveys of(JdbcClient jdbc, byte[] key, PublicUrl publicUrl, Duration linkValidFor, Clock clock) {
+    byte[] own = key.clone();
+    return new Surveys(new SurveyLinks(own::clone, clock), new SurveyAnswers(jdbc), publicUrl,
+        new CsatProperties(null, linkValidFor), clock);
   }
 
   /** A new link for ticket {@code ticketId}, or empty when its customer has answered already. */
