@@ -12,12 +12,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slaescalation.csat.Surveys;
 import org.slaescalation.team.Team;
 import org.springframework.stereotype.Component;
 
 /**
  * What the service itself tells a customer who does not answer ({@code processes/ticket-escalation.bpmn}, "Wait on
- * customer"): the reminder, and that the ticket is closed and until when a reply reopens it. Each is a reply of the
+ * customer"): the reminder, and that the ticket is closed and until when a reply reopens it; and, whenever a ticket
+ * closes, the satisfaction survey ({@link Surveys}). Each is a reply of the
  * support team ({@link CustomerReplies}: threaded, mailed in a job of its own), written in the customer's time zone.
  * When the agent who chose "remind" or "close" wrote a reply to the customer, that reply is the notice and the
  * standard text is not sent as well.
@@ -31,13 +33,15 @@ public class CustomerNotices {
   private final CustomerReplies replies;
   private final WaitingTimers waitingTimers;
   private final ClosingProperties closing;
+  private final Surveys surveys;
   private final Clock clock;
 
   public CustomerNotices(CustomerReplies replies, WaitingTimers waitingTimers, ClosingProperties closing,
-      Clock clock) {
+      Surveys surveys, Clock clock) {
     this.replies = replies;
     this.waitingTimers = waitingTimers;
     this.closing = closing;
+    this.surveys = surveys;
     this.clock = clock;
   }
 
@@ -74,6 +78,26 @@ public class CustomerNotices {
 
         If the problem is not solved, reply to this mail by %s and we will reopen the ticket."""
         .formatted(execution.getVariable(TICKET_ID), format(since(execution), zone), format(reopenUntil, zone)));
+  }
+
+  /**
+   * "Ticket closed": asks the customer to rate the support, with a link of its own to the survey. Sent at every close
+   * until the ticket has an answer, so a ticket reopened and closed again before the customer answered asks again
+   * (either link records the one answer); once answered, a later close asks nothing.
+   */
+  public void survey(DelegateExecution execution) {
+    String ticketId = (String) execution.getVariable(TICKET_ID);
+    surveys.invite(ticketId).ifPresent(invitation -> {
+      ZoneId zone = CustomerReplies.zone(execution.getVariable(CUSTOMER_TIME_ZONE));
+      replies.send(execution, execution.getProcessEngineServices(), null, Team.SUPPORT.code(), """
+          Ticket %s is closed. How satisfied are you with our support? Please rate it from 1 to 5, with a comment \
+          if you like, at
+
+          %s
+
+          It takes a minute and needs no login. The link works until %s; the first answer counts."""
+          .formatted(ticketId, invitation.url(), format(invitation.validUntil(), zone)));
+    });
   }
 
   private static Instant since(DelegateExecution execution) {

@@ -17,7 +17,9 @@ import org.springframework.core.env.Environment;
  *       never changed when it exists), because Camunda's webapps otherwise let anyone create one; and authorization
  *       checks on ({@code camunda.bpm.authorization.enabled}), because without them every user may do everything.
  *   <li>In the {@code prod} profile: a mail server ({@code spring.mail.host}) and a production database
- *       ({@code spring.datasource.url} at PostgreSQL, not the embedded H2 default); and not together with {@code demo}.
+ *       ({@code spring.datasource.url} at PostgreSQL, not the embedded H2 default); the key that signs the customers'
+ *       survey links ({@code escalation.csat.secret}), set by the operator rather than generated; and not together
+ *       with {@code demo}.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +59,11 @@ class StartupRequirements {
       if (blank(environment, "spring.mail.host")) {
         problems.add("spring.mail.host is not set: the prod profile sends mail through an SMTP server; set"
             + " spring.mail.host (and spring.mail.port, username, password as your server needs)");
+      }
+      if (blank(environment, "escalation.csat.secret")) {
+        problems.add("escalation.csat.secret is not set: it signs the links of the satisfaction survey mailed when a"
+            + " ticket closes; set it (environment variable ESCALATION_CSAT_SECRET) to a random value of at least"
+            + " 32 characters, e.g. from `openssl rand -base64 32`, the same on every node, and keep it secret");
       }
       String url = environment.getProperty("spring.datasource.url", "");
       if (!url.startsWith("jdbc:postgresql:")) {

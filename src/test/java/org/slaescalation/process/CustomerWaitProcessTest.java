@@ -150,10 +150,12 @@ class CustomerWaitProcessTest {
 
     assertThat(instance).hasPassed("EndEvent_ClosedNoAnswer", "Task_NotifyClosedUnanswered", "Event_TicketClosed")
         .isWaitingAt("Gateway_ReopenWindow");
-    assertThat(mailedTexts()).singleElement().satisfies(text -> assertThat(text)
+    assertThat(mailedTexts()).satisfiesExactlyInAnyOrder(text -> assertThat(text)
         .contains("We have closed ticket T-1, as we have not heard from you since our question of Thursday 4 March"
             + " 2027, 04:00 (America/New_York)")
-        .contains("reply to this mail by Sunday 21 March 2027, 05:00 (America/New_York) and we will reopen"));
+        .contains("reply to this mail by Sunday 21 March 2027, 05:00 (America/New_York) and we will reopen"),
+        survey -> assertThat(survey).contains("Ticket T-1 is closed. How satisfied are you", "/csat/",
+            "The link works until Thursday 25 March 2027, 05:00 (America/New_York)"));
     assertThat(closedAt()).isEqualTo("2027-03-11T09:00:00Z");
     ClockStint resolution = clocks.latest(1, ClockName.RESOLUTION).orElseThrow();
     assertThat(resolution.state()).as("the wait is paused time: 80 h were not used up").isEqualTo(ClockState.MET);
@@ -229,8 +231,11 @@ class CustomerWaitProcessTest {
     ProcessTestEngine.sendReplies();
 
     assertThat(instance).hasPassed("EndEvent_CloseRequested").isWaitingAt("Gateway_ReopenWindow");
-    assertThat(mailedTexts()).singleElement().satisfies(text -> assertThat(text)
-        .contains("We have closed ticket T-1").contains("by Monday 15 March 2027, 05:00 (America/New_York)"));
+    assertThat(mailedTexts()).as("the notice, and the survey every close sends").satisfiesExactlyInAnyOrder(
+        text -> assertThat(text).contains("We have closed ticket T-1")
+            .contains("by Monday 15 March 2027, 05:00 (America/New_York)"),
+        survey -> assertThat(survey).contains("http://localhost:8080/csat/")
+            .contains("The link works until Friday 19 March 2027, 05:00 (America/New_York)"));
     assertThat(closedAt()).isEqualTo("2027-03-05T09:00:00Z");
   }
 

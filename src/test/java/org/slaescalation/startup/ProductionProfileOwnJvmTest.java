@@ -60,6 +60,7 @@ class ProductionProfileOwnJvmTest {
     MAIL.start();
     registry.add("spring.mail.host", () -> MAIL.getSmtp().getBindTo());
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add("escalation.csat.secret", () -> java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
     registry.add("spring.datasource.url", () -> postgres().getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");

@@ -52,6 +52,7 @@ class StartupRequirementsTest {
     assertThat(StartupRequirements.problems(prod))
         .satisfiesExactly(
             mail -> assertThat(mail).startsWith("spring.mail.host is not set"),
+            csat -> assertThat(csat).startsWith("escalation.csat.secret is not set").contains("32 characters"),
             database -> assertThat(database).startsWith("spring.datasource.url is the embedded H2 database"));
   }
 
@@ -60,6 +61,7 @@ class StartupRequirementsTest {
     // The indexes, the start-up lock and the fault tests are PostgreSQL's; another database is untested.
     MockEnvironment prod = administrator(new MockEnvironment())
         .withProperty("spring.mail.host", "smtp.example.com")
+        .withProperty("escalation.csat.secret", "0123456789abcdef0123456789abcdef")
         .withProperty("spring.datasource.url", "jdbc:mysql://db.example.com:3306/escalation");
     prod.setActiveProfiles("prod");
 
@@ -72,6 +74,7 @@ class StartupRequirementsTest {
   void prodStartsWithAnSmtpServerAndPostgresql() {
     MockEnvironment prod = administrator(new MockEnvironment())
         .withProperty("spring.mail.host", "smtp.example.com")
+        .withProperty("escalation.csat.secret", "0123456789abcdef0123456789abcdef")
         .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.com:5432/escalation");
     prod.setActiveProfiles("prod");
 
@@ -82,6 +85,7 @@ class StartupRequirementsTest {
   void prodAndDemoExcludeEachOther() {
     MockEnvironment both = administrator(new MockEnvironment())
         .withProperty("spring.mail.host", "smtp.example.com")
+        .withProperty("escalation.csat.secret", "0123456789abcdef0123456789abcdef")
         .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.com:5432/escalation");
     both.setActiveProfiles("prod", "demo");
 
@@ -96,6 +100,7 @@ class StartupRequirementsTest {
         .withProperty("camunda.bpm.admin-user.id", "")
         .withProperty("camunda.bpm.admin-user.password", "")
         .withProperty("spring.mail.host", "smtp.example.com")
+        .withProperty("escalation.csat.secret", "0123456789abcdef0123456789abcdef")
         .withProperty("spring.datasource.url", "jdbc:postgresql://db/escalation");
     prod.setActiveProfiles("prod");
 

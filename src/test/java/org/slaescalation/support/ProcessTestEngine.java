@@ -28,6 +28,7 @@ import org.slaescalation.notification.AcknowledgementMail;
 import org.slaescalation.notification.EscalationMail;
 import org.slaescalation.notification.MailDelivery;
 import org.slaescalation.notification.MailSettings;
+import org.slaescalation.notification.PublicUrl;
 import org.slaescalation.notification.MailTemplates;
 import org.slaescalation.process.CustomerWait;
 import org.slaescalation.process.EscalationMails;
@@ -212,10 +213,12 @@ public final class ProcessTestEngine {
     Mocks.register("taskConversation", taskConversation);
     var waitingTimers = new org.slaescalation.process.WaitingTimers(WAITING, ShippedCalendars.get(), contacts);
     Mocks.register("waitingTimers", waitingTimers);
-    Mocks.register("customerNotices", new org.slaescalation.process.CustomerNotices(replies, waitingTimers, CLOSING,
-        clock));
+    var surveys = org.slaescalation.csat.Surveys.of(jdbc(), "the survey key of the process tests".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), PublicUrl.of(settings), java.time.Duration.ofDays(14), clock);
+    var notices = new org.slaescalation.process.CustomerNotices(replies, waitingTimers, CLOSING, surveys, clock);
+    Mocks.register("customerNotices", notices);
     Mocks.register("ticketClosing", new org.slaescalation.process.TicketClosing(
-        new org.slaescalation.ticket.TicketRepository(jdbc()), CLOSING, clock));
+        new org.slaescalation.ticket.TicketRepository(jdbc()), CLOSING, notices, clock));
     Mocks.register("replyMails", new org.slaescalation.process.ReplyMails(conversation, clocks, timers,
         taskConversation));
     return clocks;

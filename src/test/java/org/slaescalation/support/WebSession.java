@@ -166,6 +166,15 @@ public final class WebSession {
     return login;
   }
 
+  /** The CSRF token of the form on a page of the service (its hidden {@code _csrf} field). */
+  public static String csrfToken(Response page) {
+    Matcher token = CSRF_FIELD.matcher(page.body());
+    if (!token.find()) {
+      throw new IllegalStateException("No CSRF field on the page (" + page.status() + "): " + page.body());
+    }
+    return token.group(1);
+  }
+
   /** Posts the service's login form with its CSRF token. */
   public Response pageLogin(String user, String password) {
     Response page = get("/login");

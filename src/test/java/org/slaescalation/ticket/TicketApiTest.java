@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.SurveyMails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,8 @@ class TicketApiTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired org.slaescalation.notification.CapturedMails capturedMails;
 
   String open(String externalId) {
     ResponseEntity<Map<String, Object>> created = post(rest, "crm", "/api/tickets", ticketJson(externalId, "P2", "business"));
@@ -318,6 +321,32 @@ class TicketApiTest {
     Map<String, Object> reopened = get(rest, "crm", "/api/tickets/" + id).getBody();
     assertThat(reopened).containsEntry("status", "open").doesNotContainKey("closedAt")
         .containsEntry("team", "support");
+  }
+
+  @Test
+  void aClosedTicketMailsASurvey_aCloseAfterAReopenAsksAgainOnlyWhileTheTicketHasNoAnswer() {
+    String id = open(null);
+    SurveyMails.close(engine, id);
+    assertThat(SurveyMails.links(engine, capturedMails, id)).as("the survey of the first close").singleElement()
+        .asString().contains("/csat/");
+
+    reopen(id);
+    SurveyMails.close(engine, id);
+    List<String> asked = SurveyMails.links(engine, capturedMails, id);
+    assertThat(asked).as("no answer yet: the second close asks again, with a link of its own").hasSize(2)
+        .doesNotHaveDuplicates();
+
+    jdbc.sql("insert into csat_answer (ticket_number, rating, answered_at) values (:number, 5, current_timestamp)")
+        .param("number", TicketId.number(id).orElseThrow()).update();
+    reopen(id);
+    SurveyMails.close(engine, id);
+    assertThat(SurveyMails.links(engine, capturedMails, id)).as("answered: a third close asks nothing")
+        .isEqualTo(asked);
+  }
+
+  private void reopen(String id) {
+    assertThat(post(rest, "crm", "/api/tickets/" + id + "/customer-replies", "{\"message\": \"Broken again\"}")
+        .getBody()).containsEntry("resumed", true);
   }
 
   @Test

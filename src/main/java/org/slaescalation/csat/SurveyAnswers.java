@@ -1,0 +1,53 @@
+package org.slaescalation.csat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The customers' answers, in table {@code csat_answer}: one per ticket, the first one. */
+@Repository
+class SurveyAnswers {
+
+  /** A customer's answer: a rating of 1 to 5 and an optional comment. */
+  record Answer(long ticketNumber, int rating, String comment, Instant answeredAt) {}
+
+  /** The ticket's answer, and whether this submit recorded it ({@code false}: an earlier one had). */
+  record Recorded(Answer answer, boolean now) {}
+
+  private static final RowMapper<Answer> ROW = (rs, i) -> new Answer(rs.getLong("ticket_number"),
+      rs.getInt("rating"), rs.getString("comment"), rs.getTimestamp("answered_at").toInstant());
+
+  private final JdbcClient jdbc;
+
+  SurveyAnswers(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Answer> find(long ticketNumber) {
+    return jdbc.sql("select * from csat_answer where ticket_number = :number").param("number", ticketNumber)
+        .query(ROW).optional();
+  }
+
+  /** Records the answer unless the ticket has one: then that first answer stands, unchanged. */
+  Recorded record(Answer answer) {
+    Optional<Answer> earlier = find(answer.ticketNumber());
+    if (earlier.isPresent()) {
+      return new Recorded(earlier.get(), false);
+    }
+    try {
+      jdbc.sql("""
+              insert into csat_answer (ticket_number, rating, comment, answered_at)
+              values (:number, :rating, :comment, :at)""")
+          .param("number", answer.ticketNumber()).param("rating", answer.rating())
+          .param("comment", answer.comment()).param("at", Timestamp.from(answer.answeredAt()))
+          .update();
+      return new Recorded(answer, true);
+    } catch (DuplicateKeyException concurrentSubmit) {
+      return new Recorded(find(answer.ticketNumber()).orElseThrow(), false);
+    }
+  }
+}
