@@ -2,10 +2,8 @@ package org.slaescalation.notification;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -34,9 +32,6 @@ public class AcknowledgementMail {
     }
   }
 
-  private static final DateTimeFormatter EXPECTED_BY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
-
   private final MailTemplates templates;
   private final MailDelivery delivery;
   private final MailSettings settings;
@@ -51,8 +46,7 @@ public class AcknowledgementMail {
     Map<String, Object> model = new HashMap<>();
     model.put("ticket", ticket);
     if (ticket.firstResponse() != null) {
-      model.put("expectedBy", EXPECTED_BY.format(ticket.firstResponse().due().atZone(ticket.zone()))
-          + " (" + ticket.zone().getId() + ")");
+      model.put("expectedBy", CustomerTime.format(ticket.firstResponse().due(), ticket.zone()));
     }
     MailTemplates.Bodies bodies = templates.render("acknowledgement", model);
     return new OutgoingMail(

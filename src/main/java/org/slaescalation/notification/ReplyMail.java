@@ -2,10 +2,8 @@ package org.slaescalation.notification;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +33,6 @@ public class ReplyMail {
   /** At most this many Message-IDs in {@code References}: the first of the thread and the latest ones. */
   static final int MAX_REFERENCES = 12;
 
-  private static final DateTimeFormatter WRITTEN =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
-
   private final MailTemplates templates;
   private final MailSettings settings;
 
@@ -55,8 +50,7 @@ public class ReplyMail {
   public OutgoingMail compose(Reply reply) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("reply", reply);
-    model.put("writtenAt", WRITTEN.format(reply.writtenAt().atZone(reply.customerZone()))
-        + " (" + reply.customerZone().getId() + ")");
+    model.put("writtenAt", CustomerTime.format(reply.writtenAt(), reply.customerZone()));
     MailTemplates.Bodies bodies = templates.render("reply", model);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Ticket-Id", reply.ticketId());

@@ -1,5 +1,6 @@
 package org.slaescalation.process;
 
+import static org.slaescalation.notification.CustomerTime.format;
 import static org.slaescalation.ticket.TicketVariables.CUSTOMER_TIME_ZONE;
 import static org.slaescalation.ticket.TicketVariables.REMINDED_AT;
 import static org.slaescalation.ticket.TicketVariables.TICKET_ID;
@@ -8,9 +9,7 @@ import static org.slaescalation.ticket.TicketVariables.WAITING_SINCE;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slaescalation.csat.Surveys;
 import org.slaescalation.team.Team;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("customerNotices")
 public class CustomerNotices {
-
-  private static final DateTimeFormatter DAY_TIME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final CustomerReplies replies;
   private final WaitingTimers waitingTimers;
@@ -102,10 +98,6 @@ public class CustomerNotices {
 
   private static Instant since(DelegateExecution execution) {
     return ((Date) execution.getVariable(WAITING_SINCE)).toInstant();
-  }
-
-  private static String format(Instant instant, ZoneId zone) {
-    return DAY_TIME.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
   private static String days(long days) {
