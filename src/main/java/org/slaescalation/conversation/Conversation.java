@@ -3,11 +3,9 @@ package org.slaescalation.conversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slaescalation.notification.AcknowledgementMail;
 import org.slaescalation.notification.MailDelivery;
@@ -27,10 +25,6 @@ public class Conversation {
   /** The ticket a reply belongs to, as its mail needs it. */
   public record Ticket(long number, String id, String subject, String customerName, String customerEmail,
       ZoneId customerZone) {}
-
-  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
-      Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private final ConversationRepository repository;
   private final ReplyMail replyMail;
@@ -140,21 +134,11 @@ public class Conversation {
       if (!text.isEmpty()) {
         text.append("\n\n");
       }
-      text.append("— ").append(when(message.at(), agentZone, customerZone)).append('\n')
+      text.append("— ").append(TeamAndCustomerTime.format(message.at(), agentZone, customerZone)).append('\n')
           .append(heading(message)).append('\n')
           .append(message.text().strip());
     }
     return text.toString();
-  }
-
-  private static String when(Instant at, ZoneId agentZone, ZoneId customerZone) {
-    String agent = DAY_TIME.format(at.atZone(agentZone)) + " " + agentZone.getId() + " (your team)";
-    if (customerZone == null || customerZone.getRules().equals(agentZone.getRules())) {
-      return agent;
-    }
-    var customer = at.atZone(customerZone);
-    boolean sameDay = customer.toLocalDate().equals(at.atZone(agentZone).toLocalDate());
-    return agent + " · " + (sameDay ? TIME : DAY_TIME).format(customer) + " " + customerZone.getId() + " (customer)";
   }
 
   private static String heading(Message message) {

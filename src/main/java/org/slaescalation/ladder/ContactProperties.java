@@ -33,6 +33,12 @@ public record ContactProperties(
         java.util.Arrays.stream(org.slaescalation.team.Team.values()).map(t -> t.code()).toList());
   }
 
+  /** The zone the team {@code team} ({@code support}, ...) reads times in: its mailbox's; UTC for no such team. */
+  public ZoneId teamZone(String team) {
+    TeamContacts contacts = team == null || teams == null ? null : teams.get(team);
+    return contacts == null ? java.time.ZoneOffset.UTC : contacts.team().zone();
+  }
+
   /**
    * A mailbox, the time zone its reader lives in, and the business calendar whose open hours they read mail in
    * (P3 and P4 escalations wait for it to open, see {@code escalation.ladder.hold-outside-hours}); a team's

@@ -9,7 +9,6 @@ import static org.slaescalation.ticket.TicketVariables.LAST_CUSTOMER_REPLY;
 import static org.slaescalation.ticket.TicketVariables.LAST_CUSTOMER_REPLY_AT;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -146,8 +145,7 @@ public class TaskConversation implements TaskListener {
   }
 
   private ZoneId teamZone(String taskDefinitionKey) {
-    String team = TicketProcess.userTask(taskDefinitionKey).map(userTask -> userTask.team().code()).orElse(null);
-    ContactProperties.TeamContacts teamContacts = team == null ? null : contacts.teams().get(team);
-    return teamContacts == null ? ZoneOffset.UTC : teamContacts.team().zone();
+    return contacts.teamZone(
+        TicketProcess.userTask(taskDefinitionKey).map(userTask -> userTask.team().code()).orElse(null));
   }
 }

@@ -6,14 +6,12 @@ import static org.slaescalation.ticket.TicketVariables.WAITING_SINCE;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slaescalation.calendar.BusinessCalendars;
+import org.slaescalation.conversation.TeamAndCustomerTime;
 import org.slaescalation.ladder.ContactProperties;
 import org.slaescalation.team.Team;
 import org.springframework.stereotype.Component;
@@ -37,9 +35,6 @@ public class WaitingTimers implements TaskListener {
   /** Task variable of "Wait for the customer": since when, and when the reminder goes and the ticket closes. */
   public static final String WAITING_SUMMARY = "waitingSummary";
 
-  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
-      Locale.ENGLISH);
-
   private final WaitingProperties properties;
   private final BusinessCalendars calendars;
   private final ContactProperties contacts;
@@ -53,21 +48,14 @@ public class WaitingTimers implements TaskListener {
   /** Create listener of "Wait for the customer". */
   @Override
   public void notify(DelegateTask task) {
-    ContactProperties.TeamContacts support = contacts.teams().get(Team.SUPPORT.code());
-    ZoneId team = support == null ? ZoneOffset.UTC : support.team().zone();
+    ZoneId team = contacts.teamZone(Team.SUPPORT.code());
     ZoneId customer = CustomerReplies.zone(task.getVariable(CUSTOMER_TIME_ZONE));
     Instant since = ((Date) task.getVariable(WAITING_SINCE)).toInstant();
+    Instant reminder = after(task, properties.reminderAfter().getDays());
     task.setVariableLocal(WAITING_SUMMARY, String.join("\n",
-        "Waiting since: " + when(since, team, customer),
-        "One reminder (unless the customer was reminded): " + when(after(task, properties.reminderAfter().getDays()),
-            team, customer),
-        "Closes without an answer: " + when(closesAt(task), team, customer)));
-  }
-
-  private static String when(Instant at, ZoneId team, ZoneId customer) {
-    String text = DAY_TIME.format(at.atZone(team)) + " " + team.getId() + " (your team)";
-    return customer.getRules().equals(team.getRules()) ? text
-        : text + " · " + DAY_TIME.format(at.atZone(customer)) + " " + customer.getId() + " (customer)";
+        "Waiting since: " + TeamAndCustomerTime.format(since, team, customer),
+        "One reminder (unless the customer was reminded): " + TeamAndCustomerTime.format(reminder, team, customer),
+        "Closes without an answer: " + TeamAndCustomerTime.format(closesAt(task), team, customer)));
   }
 
   /** When the timer {@code timerId} fires: {@code reminder-after} or {@code close-after} after the wait began. */

@@ -1,5 +1,6 @@
 package org.slaescalation.process;
 
+import static org.slaescalation.support.ProcessTestEngine.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,15 +13,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,20 +58,12 @@ class CustomerWaitProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    ProcessTestEngine.resetTables(1);
-    clocks = ProcessTestEngine.registerBeans();
-    ProcessTestEngine.MAILS.clear();
+    clocks = ProcessTestEngine.beforeTicketTest();
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestEngine.afterTicketTest();
   }
 
   /** A standard-tier P3 question of a customer in New York (resolution 80 h on the support calendar). */
@@ -128,9 +118,9 @@ class CustomerWaitProcessTest {
     assertThat(task(instance).getDueDate()).as("the filter sorts by when it closes")
         .isEqualTo("2027-03-11T09:00:00Z");
     assertThat((String) taskService().getVariableLocal(task(instance).getId(), WaitingTimers.WAITING_SUMMARY))
-        .contains("Waiting since: Thu 4 Mar 2027 10:00 Europe/Amsterdam (your team) · Thu 4 Mar 2027 04:00 "
+        .contains("Waiting since: Thu 4 Mar 2027, 10:00 Europe/Amsterdam (your team) · 04:00 "
             + "America/New_York (customer)")
-        .contains("Closes without an answer: Thu 11 Mar 2027 10:00 Europe/Amsterdam");
+        .contains("Closes without an answer: Thu 11 Mar 2027, 10:00 Europe/Amsterdam");
     assertThat(clocks.latest(1, ClockName.RESOLUTION)).get().extracting(ClockStint::state)
         .isEqualTo(ClockState.PAUSED);
 
