@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -313,7 +314,7 @@ public class TicketService {
         instance(ticketId);
         throw new TicketClosedException(ticketId);
       }
-      if (isReopenable(instance.getId())) {
+      if (TicketProcess.MESSAGE_REPLY_AFTER_CLOSING.equals(awaitedCustomerMessage(instance.getId()))) {
         throw new TicketClosedException(ticketId);
       }
       Map<String, Object> changed = new HashMap<>();
@@ -368,8 +369,7 @@ public class TicketService {
       if (instance != null) {
         Map<String, Object> reply = Map.of(LAST_CUSTOMER_REPLY, message, LAST_CUSTOMER_REPLY_AT, Date.from(receivedAt));
         // Waiting on the customer, the reply resumes the ticket; in the reopen window after closing, it reopens it.
-        String waitingFor = isWaitingOnCustomer(instance.getId()) ? TicketProcess.MESSAGE_CUSTOMER_REPLY
-            : isReopenable(instance.getId()) ? TicketProcess.MESSAGE_REPLY_AFTER_CLOSING : null;
+        String waitingFor = awaitedCustomerMessage(instance.getId());
         if (waitingFor != null) {
           runtimeService.createMessageCorrelation(waitingFor)
               .processInstanceId(instance.getId())
@@ -397,21 +397,18 @@ public class TicketService {
     return instance;
   }
 
-  private boolean isWaitingOnCustomer(String processInstanceId) {
-    return runtimeService.createEventSubscriptionQuery()
+  /**
+   * The customer's message the ticket waits for, in one query: {@code CustomerReplyReceived} while it waits on the
+   * customer, {@code CustomerRepliedAfterClosing} while it is closed and waits out its reopen window
+   * ({@code escalation.reopen-within}); null when it waits for neither.
+   */
+  private String awaitedCustomerMessage(String processInstanceId) {
+    List<String> names = runtimeService.createEventSubscriptionQuery()
         .processInstanceId(processInstanceId)
         .eventType("message")
-        .eventName(TicketProcess.MESSAGE_CUSTOMER_REPLY)
-        .count() > 0;
-  }
-
-  /** Whether the ticket is closed and waits out its reopen window ({@code escalation.reopen-within}). */
-  private boolean isReopenable(String processInstanceId) {
-    return runtimeService.createEventSubscriptionQuery()
-        .processInstanceId(processInstanceId)
-        .eventType("message")
-        .eventName(TicketProcess.MESSAGE_REPLY_AFTER_CLOSING)
-        .count() > 0;
+        .list().stream().map(EventSubscription::getEventName).toList();
+    return names.contains(TicketProcess.MESSAGE_REPLY_AFTER_CLOSING) ? TicketProcess.MESSAGE_REPLY_AFTER_CLOSING
+        : names.contains(TicketProcess.MESSAGE_CUSTOMER_REPLY) ? TicketProcess.MESSAGE_CUSTOMER_REPLY : null;
   }
 
   private String status(HistoricProcessInstance instance, Task task) {
@@ -419,10 +416,11 @@ public class TicketService {
       return wasCancelled(instance.getState(), instance.getDeleteReason())
           ? TicketView.CANCELLED : TicketView.CLOSED;
     }
-    if (isReopenable(instance.getId())) {
+    String awaited = awaitedCustomerMessage(instance.getId());
+    if (TicketProcess.MESSAGE_REPLY_AFTER_CLOSING.equals(awaited)) {
       return TicketView.CLOSED;
     }
-    if (isWaitingOnCustomer(instance.getId())) {
+    if (TicketProcess.MESSAGE_CUSTOMER_REPLY.equals(awaited)) {
       return TicketView.WAITING_ON_CUSTOMER;
     }
     if (task != null && TicketProcess.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
