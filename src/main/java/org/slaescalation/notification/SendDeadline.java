@@ -22,8 +22,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * another node would run it a second time.
  *
  * <p>Applied through the socket factory of both SMTP protocols: {@code mail.smtp.socketFactory} for plain SMTP and
- * STARTTLS, whose TLS layer sits on this socket ({@code MailTimeoutsTest} covers plain SMTP), and
- * {@code mail.smtps.socketFactory} for SMTPS, on which Jakarta Mail is expected to layer TLS the same way (untested).
+ * STARTTLS, whose TLS layer sits on this socket, and {@code mail.smtps.socketFactory} for SMTPS, on which Jakarta
+ * Mail layers TLS the same way ({@code MailTimeoutsTest} covers both).
  */
 final class SendDeadline extends SocketFactory {
 

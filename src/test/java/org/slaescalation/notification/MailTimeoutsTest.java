@@ -2,6 +2,7 @@ package org.slaescalation.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
@@ -31,8 +33,13 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 class MailTimeoutsTest {
 
-  @Test
-  void aSilentMailServerFailsTheSendWithinTheConfiguredTimeout() throws Exception {
+  /**
+   * SMTPS ({@code spring.mail.protocol=smtps}) reads {@code mail.smtps.*}, not {@code mail.smtp.*}: without its own
+   * timeouts, a silent server holds the TLS handshake forever.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"smtp", "smtps"})
+  void aSilentMailServerFailsTheSendWithinTheConfiguredTimeout(String protocol) throws Exception {
     try (ServerSocket silent = new ServerSocket(0)) {
       List<Socket> accepted = new CopyOnWriteArrayList<>();
       Thread acceptor = new Thread(() -> {
@@ -52,7 +59,8 @@ class MailTimeoutsTest {
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
           .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(shipped))
-          .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + silent.getLocalPort())
+          .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + silent.getLocalPort(),
+              "spring.mail.protocol=" + protocol)
           .run(context -> {
             SmtpMailDelivery delivery = new SmtpMailDelivery(context.getBean(JavaMailSender.class),
                 "support@example.com", "silent");
@@ -72,27 +80,31 @@ class MailTimeoutsTest {
     }
   }
 
-  @Test
-  void aServerThatAnswersEveryCommandSlowlyIsCutOffAtTheSendTimeout() throws Exception {
-    try (SlowMailServer slow = new SlowMailServer(Duration.ofSeconds(2))) {
+  /** Over SMTPS the deadline's socket carries Jakarta Mail's TLS layer: the TLS session is cut off just the same. */
+  @ParameterizedTest
+  @ValueSource(strings = {"smtp", "smtps"})
+  void aServerThatAnswersEveryCommandSlowlyIsCutOffAtTheSendTimeout(String protocol) throws Exception {
+    try (SlowMailServer slow = new SlowMailServer(Duration.ofSeconds(2), protocol.equals("smtps"))) {
       var shipped = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
           .get(0);
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
           .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(shipped))
-          .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + slow.port())
+          .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + slow.port(),
+              "spring.mail.protocol=" + protocol, "spring.mail.properties[mail.smtps.ssl.trust]=127.0.0.1",
+              "spring.mail.properties[mail.smtps.ssl.checkserveridentity]=false")
           .run(context -> {
             // A send takes 8 answers, 2 s apart (16 s, each well inside the 10 s read timeout); the total is 5 s.
             MailDelivery delivery = new MailConfiguration().mailDelivery(context.getBeanProvider(JavaMailSender.class),
                 context.getBeanProvider(MailProperties.class), new MailSettings("support@example.com",
                     "test.invalid", "http://localhost:8080", Duration.ofSeconds(5)), null, Clock.systemUTC());
             Instant start = Instant.now();
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> delivery.send(
-                new OutgoingMail(List.of("lead@example.com"), "Subject", "text", "<p>html</p>", Map.of(),
-                    "<slow@example.com>")))
-                .isInstanceOf(MailException.class));
-            assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofSeconds(4),
-                Duration.ofSeconds(8));
+            MailException failure = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
+                MailException.class, () -> delivery.send(new OutgoingMail(List.of("lead@example.com"), "Subject",
+                    "text", "<p>html</p>", Map.of(), "<slow@example.com>"))));
+            assertThat(failure).as("the send fails").isNotNull();
+            assertThat(Duration.between(start, Instant.now())).as("failed with %s", failure.getMostSpecificCause())
+                .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
           });
       assertThat(slow.commands()).as("the server was answering, slowly").contains("EHLO");
     }

@@ -1,5 +1,6 @@
 package org.slaescalation.notification;
 
+import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,17 +17,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An SMTP server that accepts every mail but gives each answer {@code latency} after the command it answers: a
- * congested or throttling relay. It keeps the commands it was given ({@code EHLO}, {@code MAIL}, ...).
+ * congested or throttling relay. It keeps the commands it was given ({@code EHLO}, {@code MAIL}, ...). With
+ * {@code tls}, it speaks SMTPS (TLS from the first byte, GreenMail's self-signed test certificate).
  */
 final class SlowMailServer implements AutoCloseable {
 
-  private final ServerSocket server = new ServerSocket(0);
+  private final ServerSocket server;
   private final ScheduledExecutorService answers = Executors.newScheduledThreadPool(2);
   private final List<String> commands = new CopyOnWriteArrayList<>();
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
   private final Duration latency;
 
   SlowMailServer(Duration latency) throws IOException {
+    this(latency, false);
+  }
+
+  SlowMailServer(Duration latency, boolean tls) throws IOException {
+    this.server = tls ? DummySSLServerSocketFactory.getDefault().createServerSocket(0) : new ServerSocket(0);
     this.latency = latency;
     Thread acceptor = new Thread(this::accept, "slow-smtp");
     acceptor.setDaemon(true);
