@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -15,12 +17,16 @@ import org.slaescalation.support.ProcessTestEngine;
 import org.slaescalation.support.ShippedCalendars;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.slaescalation.process.DeployedPolicyTables;
 import org.slaescalation.process.OlaDeadlines;
 
@@ -109,6 +115,23 @@ class OlaCoverageStartupTest {
       FailureAnalysis analysis = new OlaCoverageFailureAnalyzer().analyze(context.getStartupFailure());
       assertThat(analysis.getDescription()).contains("row 11 \"Enterprise P1\"");
       assertThat(analysis.getAction()).contains("escalation.coverage.check-on-startup=false");
+    });
+  }
+
+  /**
+   * Boot explains a start-up failure with the analyzers that {@code META-INF/spring.factories} names, loaded as its
+   * {@code FailureAnalyzers} loads them (one that cannot be loaded is skipped): a wrong class name there leaves the
+   * operator with a bare stack trace, and this test without an analyzer that explains the row.
+   */
+  @Test
+  void bootFindsTheAnalyzerThatExplainsTheRowThroughSpringFactories(@TempDir Path folder) throws Exception {
+    List<FailureAnalyzer> registered = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+        .load(FailureAnalyzer.class, ArgumentResolver.none(), FailureHandler.handleMessage((message, failure) -> {}));
+    runner(modelsWithATooSmallTarget(folder)).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(registered.stream().map(analyzer -> analyzer.analyze(context.getStartupFailure()))
+          .filter(Objects::nonNull).map(FailureAnalysis::getDescription))
+          .anySatisfy(description -> assertThat(description).contains("row 11 \"Enterprise P1\""));
     });
   }
 
