@@ -1,5 +1,6 @@
 package org.slaescalation.ladder;
 
+import static org.slaescalation.support.ProcessTestEngine.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -198,10 +199,6 @@ class EscalationOutboxTest {
         ProcessTestEngine.ticket("P1", "enterprise", "incident", "globex"));
     // The acknowledgement to the customer is no escalation: it has no X-Escalation-Clock.
     return instance;
-  }
-
-  private static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
   }
 
   private static Job timerJob(ProcessInstance instance, String timer) {

@@ -1,5 +1,6 @@
 package org.slaescalation.process;
 
+import static org.slaescalation.support.ProcessTestEngine.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,20 +54,12 @@ class EscalationLadderProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    ProcessTestEngine.resetTables(1);
-    clocks = ProcessTestEngine.registerBeans();
-    ProcessTestEngine.MAILS.clear();
+    clocks = ProcessTestEngine.beforeTicketTest();
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-  }
-
-  static void at(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    ProcessTestEngine.afterTicketTest();
   }
 
   /** A standard-tier P3 question (first response 16 h, resolution 80 h on the support calendar, internal 80 %). */

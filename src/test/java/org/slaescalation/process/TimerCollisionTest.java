@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +44,12 @@ class TimerCollisionTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    ProcessTestEngine.resetTables(1);
-    ProcessTestEngine.registerBeans();
-    ProcessTestEngine.MAILS.clear();
+    ProcessTestEngine.beforeTicketTest();
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
+    ProcessTestEngine.afterTicketTest();
   }
 
   @Test
@@ -87,7 +82,7 @@ class TimerCollisionTest {
   }
 
   private ProcessInstance ticketWithTimerDue() {
-    EscalationLadderProcessTest.at("2027-03-01T09:00:00Z");
+    ProcessTestEngine.at("2027-03-01T09:00:00Z");
     ProcessInstance instance = EscalationLadderProcessTest.openTicket();
     warning = EscalationLadderProcessTest.timer(instance, "BoundaryEvent_TriageOlaWarning");
     ClockUtil.setCurrentTime(warning.getDuedate());

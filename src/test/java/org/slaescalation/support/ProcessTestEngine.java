@@ -122,6 +122,30 @@ public final class ProcessTestEngine {
     return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
   }
 
+  /**
+   * Before each test of the ticket process on this engine: camunda-bpm-assert bound to it, the service's tables empty
+   * with ticket number 1 registered, the beans the models call registered, no mail recorded. Returns the clock stints
+   * service the beans use.
+   */
+  public static ClockStints beforeTicketTest() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine());
+    resetTables(1);
+    ClockStints clocks = registerBeans();
+    MAILS.clear();
+    return clocks;
+  }
+
+  /** After each such test: the engine clock back to real time, the beans unregistered. */
+  public static void afterTicketTest() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  /** Sets the engine clock to an ISO instant ({@code 2027-03-05T14:00:00Z}). */
+  public static void at(String instant) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(instant)));
+  }
+
   /** Empties the service's tables and registers ticket number {@code ticketNumber}. */
   public static void resetTables(long ticketNumber) {
     JdbcClient jdbc = jdbc();

@@ -29,9 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,17 +59,13 @@ class TicketProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    ProcessTestEngine.resetTables(1);
-    ProcessTestEngine.registerBeans();
-    ProcessTestEngine.MAILS.clear();
+    ProcessTestEngine.beforeTicketTest();
     ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
+    ProcessTestEngine.afterTicketTest();
   }
 
   static VariableMap ticket(String priority, String tier, String category) {
