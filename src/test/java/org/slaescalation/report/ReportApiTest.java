@@ -73,12 +73,29 @@ class ReportApiTest {
       to before from       | from=2031-06-02&to=2031-06-01&groupBy=tier          | to
       unknown parameter    | from=2031-06-01&to=2031-06-30&groupBy=tier&zone=CET | zone""")
   void aBadParameterIsRefusedNamingIt(String reason, String query, String parameter) {
-    for (String path : new String[] {"/api/reports/sla?", "/api/reports/sla.csv?"}) {
+    for (String path : new String[] {"/api/reports/sla?", "/api/reports/sla.csv?", "/api/reports/csat?",
+        "/api/reports/review?"}) {
       ResponseEntity<Map<String, Object>> answer = Api.get(rest, "sophie", path + query);
 
       assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isEqualTo(400);
       assertThat(answer.getBody()).containsEntry("parameter", parameter);
       assertThat((String) answer.getBody().get("detail")).contains(parameter);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      groupBy is not one of its parameters | from=2031-06-01&to=2031-06-30&groupBy=tier | groupBy
+      missing from         | to=2031-06-30                                       | from
+      not a date           | from=2031-06-31&to=2031-07-01                       | from
+      to before from       | from=2031-06-02&to=2031-06-01                       | to
+      repeated to          | from=2031-06-01&to=2031-06-30&to=2031-07-01         | to""")
+  void theBreachListTakesThePeriodAlone(String reason, String query, String parameter) {
+    for (String path : new String[] {"/api/reports/breaches?", "/api/reports/breaches.csv?"}) {
+      ResponseEntity<Map<String, Object>> answer = Api.get(rest, "sophie", path + query);
+
+      assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isEqualTo(400);
+      assertThat(answer.getBody()).containsEntry("parameter", parameter);
     }
   }
 }
