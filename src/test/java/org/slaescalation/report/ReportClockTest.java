@@ -220,6 +220,81 @@ class ReportClockTest {
     assertThat(report("from=2020-02-29&to=2020-03-03&groupBy=tier").get("enterprise")).containsEntry("tickets", 5);
   }
 
+  /**
+   * The review on Tuesday 4 June 2019, with the default thresholds (low CSAT below 3.5 with at least 5 answers, high
+   * compliance 0.95, 3 breaches): five enterprise P1 incidents (resolution 4 h) rated 2, 3, 3, 2, 4 (average 2.8)
+   * and five enterprise P2 (8 h) rated 3, 3, 4, 3, 2 (3.0), each answered and resolved after 10 minutes; three
+   * business P1 incidents (first response 1 h, resolution 8 h) never answered, their first response breached.
+   */
+  @Test
+  void reviewFlagsLowCsatWithHighComplianceRepeatedBreachesAndALooserTargetThatLostNoSatisfaction() {
+    Instant day = Instant.parse("2019-06-04T09:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(day));
+    List<String> p1 = new ArrayList<>();
+    List<String> p2 = new ArrayList<>();
+    List<String> business = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      p1.add(open("P1", "enterprise"));
+      p2.add(open("P2", "enterprise"));
+    }
+    for (int i = 0; i < 3; i++) {
+      business.add(open("P1", "business"));
+    }
+    ClockUtil.setCurrentTime(Date.from(day.plus(Duration.ofMinutes(10))));
+    int[] p1Ratings = {2, 3, 3, 2, 4};
+    int[] p2Ratings = {3, 3, 4, 3, 2};
+    for (int i = 0; i < 5; i++) {
+      completeWithReply(p1.get(i), "resolved");
+      completeWithReply(p2.get(i), "resolved");
+      answer(p1.get(i), p1Ratings[i]);
+      answer(p2.get(i), p2Ratings[i]);
+    }
+    ClockUtil.setCurrentTime(Date.from(day.plus(Duration.ofMinutes(61))));
+    business.forEach(ticket -> Api.executeJobs(managementService, instance(ticket)));
+    String period = "from=2019-06-04&to=2019-06-04";
+
+    // By tier: enterprise 10 answers averaging 2.9 at full compliance; business 3 breaches, no answers.
+    List<Map<String, Object>> byTier = list("/api/reports/review?" + period + "&groupBy=tier");
+    assertThat(byTier).extracting(c -> c.get("group") + " " + c.get("flag"))
+        .containsExactly("business repeated-breaches", "enterprise low-csat-high-compliance");
+    assertThat(byTier.get(0).get("numbers")).isEqualTo(Map.of("breaches", 3, "tickets", 3,
+        "firstResponseBreached", 3, "resolutionBreached", 0, "repeatedBreaches", 3));
+    assertThat((String) byTier.get(0).get("reason")).contains("3 of 3 tickets");
+    Map<String, Object> lowCsat = new LinkedHashMap<>();
+    lowCsat.put("answers", 10);
+    lowCsat.put("average", 29 / 10.0);
+    lowCsat.put("firstResponseCompliance", 1.0);
+    lowCsat.put("resolutionCompliance", 1.0);
+    lowCsat.put("lowCsat", 3.5);
+    lowCsat.put("minAnswers", 5);
+    lowCsat.put("highCompliance", 0.95);
+    assertThat(byTier.get(1).get("numbers")).isEqualTo(lowCsat);
+    assertThat((String) byTier.get(1).get("reason")).contains("2.90", "10 answers", "100.0 %");
+
+    // By priority: P1 (5 enterprise + 3 business) has the breaches and first-response compliance 5/8; P2 is low at
+    // full compliance, and its 8 h resolution (P1's median budget: 4 h) lost no satisfaction (3.0 against 2.8).
+    List<Map<String, Object>> byPriority = list("/api/reports/review?" + period + "&groupBy=priority");
+    assertThat(byPriority).extracting(c -> c.get("group") + " " + c.get("flag")).containsExactly(
+        "P1 repeated-breaches", "P2 low-csat-high-compliance", "P2 looser-target-no-csat-loss");
+    Map<String, Object> looser = new LinkedHashMap<>();
+    looser.put("resolutionBudget", "PT8H");
+    looser.put("average", 3.0);
+    looser.put("answers", 5);
+    looser.put("comparedWith", "P1");
+    looser.put("comparedResolutionBudget", "PT4H");
+    looser.put("comparedAverage", 14 / 5.0);
+    looser.put("comparedAnswers", 5);
+    looser.put("minAnswers", 5);
+    assertThat(byPriority.get(2).get("numbers")).isEqualTo(looser);
+
+    List<Map<String, Object>> csat = list("/api/reports/csat?" + period + "&groupBy=priority");
+    assertThat(csat.get(0)).containsEntry("group", "P1").containsEntry("answers", 5)
+        .containsEntry("average", 14 / 5.0).containsEntry("scores", scores(0, 2, 2, 1, 0))
+        .containsEntry("firstResponse", compliance(5, 3, 5 / 8.0, 5));
+    assertThat(csat.get(1)).containsEntry("group", "P2").containsEntry("average", 3.0)
+        .containsEntry("scores", scores(0, 1, 3, 1, 0));
+  }
+
   static Map<String, Object> compliance(int met, int breached, Double compliance, int internalMet) {
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("met", met);
