@@ -61,6 +61,28 @@ public class EscalationOutbox {
         .list());
   }
 
+  /**
+   * The escalations sent for each of the tickets: per ticket number, the number of rungs (of any of its clocks) that
+   * a mail marked sent carries, by rung code ({@code internal}, {@code warning}, {@code critical}, {@code breach}).
+   * One query; a rung whose mail is pending or cancelled is not counted.
+   */
+  public java.util.Map<Long, java.util.Map<String, Integer>> sentRungs(java.util.Collection<Long> ticketNumbers) {
+    java.util.Map<Long, java.util.Map<String, Integer>> sent = new java.util.HashMap<>();
+    if (ticketNumbers.isEmpty()) {
+      return sent;
+    }
+    jdbc.sql("""
+            select r.ticket_number, r.rung, count(*) from escalation_rung r
+              join escalation_mail m on m.id = r.mail_id
+             where m.state = 'sent' and r.ticket_number in (:tickets)
+             group by r.ticket_number, r.rung""")
+        .param("tickets", List.copyOf(ticketNumbers))
+        .query(rs -> {
+          sent.computeIfAbsent(rs.getLong(1), n -> new java.util.HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        });
+    return sent;
+  }
+
   /** Key of {@code rung} of {@code stint} in {@link #recorded}. */
   public static String key(ClockStint stint, Rung rung) {
     return stint.id() + "/" + rung.code();

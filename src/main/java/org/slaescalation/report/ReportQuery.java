@@ -14,7 +14,7 @@ import org.springframework.util.MultiValueMap;
  * What a report covers: the tickets opened from the start of day {@code from} to the end of day {@code to} (both
  * inclusive) in the reporting zone, grouped by {@code groupBy}. A missing, repeated or unknown parameter, a date that
  * is not {@code yyyy-MM-dd} and a {@code to} before {@code from} are refused naming the parameter (a {@code 400}
- * problem body).
+ * problem body). The breach list takes the period alone ({@link #parsePeriod}).
  *
  * @param start the first instant of the period (inclusive)
  * @param end the instant after the period (exclusive): midnight after day {@code to}
@@ -35,6 +35,7 @@ record ReportQuery(LocalDate from, LocalDate to, Instant start, Instant end, Gro
   }
 
   private static final List<String> PARAMETERS = List.of("from", "to", "groupBy");
+  private static final List<String> PERIOD_PARAMETERS = List.of("from", "to");
 
   static ReportQuery parse(MultiValueMap<String, String> query, ZoneId zone) {
     QueryParameters.requireKnownAndSingle(query, PARAMETERS);
@@ -43,6 +44,15 @@ record ReportQuery(LocalDate from, LocalDate to, Instant start, Instant end, Gro
         .orElseThrow(() -> new InvalidTicketFilterException("groupBy", "Parameter 'groupBy' is required: one of "
             + String.join(", ", GroupBy.codes())));
     return of(query, zone, groupBy);
+  }
+
+  /**
+   * A period without grouping (the breach list): {@code from} and {@code to} as for {@link #parse}; {@code groupBy}
+   * is an unknown parameter here. {@link #groupBy()} is null.
+   */
+  static ReportQuery parsePeriod(MultiValueMap<String, String> query, ZoneId zone) {
+    QueryParameters.requireKnownAndSingle(query, PERIOD_PARAMETERS);
+    return of(query, zone, null);
   }
 
   private static ReportQuery of(MultiValueMap<String, String> query, ZoneId zone, GroupBy groupBy) {

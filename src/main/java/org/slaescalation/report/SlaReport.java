@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.slaescalation.clock.ClockName;
 import org.slaescalation.clock.ClockState;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.clock.ClockStints;
+import org.slaescalation.csat.CsatRatings;
+import org.slaescalation.ladder.EscalationOutbox;
+import org.slaescalation.ladder.Rung;
 import org.slaescalation.report.ReportQuery.GroupBy;
 import org.slaescalation.ticket.TicketSegment;
 import org.slaescalation.ticket.TicketService;
@@ -41,6 +45,12 @@ import org.springframework.stereotype.Service;
  * between the first resolution and the reopen counts as paused), of the clocks that stopped met or breached; not of a
  * cancelled ticket's breached clock, which the cancellation stopped. Median and p90 are nearest-rank percentiles of
  * those times. Grouped by {@code team}, a ticket counts in the group of every team that had an OLA stint on it.
+ *
+ * <p>Beside compliance, per group: the tickets with a breached SLA clock; the business time the resolution clock stood
+ * still (its latest stint's paused time, which for a reopened ticket includes the time between the resolution and the
+ * reopen) of the tickets whose resolution stopped met or breached, as median and total; the escalations sent per rung
+ * (rungs of any clock whose mail was sent); each team's OLA stints, met and breached by the same rules as an SLA
+ * stint; and the survey answers. Two more queries: the sent rungs, the ratings.
  */
 @Service
 class SlaReport {
@@ -50,10 +60,14 @@ class SlaReport {
 
   private final TicketService tickets;
   private final ClockStints clocks;
+  private final EscalationOutbox outbox;
+  private final CsatRatings ratings;
 
-  SlaReport(TicketService tickets, ClockStints clocks) {
+  SlaReport(TicketService tickets, ClockStints clocks, EscalationOutbox outbox, CsatRatings ratings) {
     this.tickets = tickets;
     this.clocks = clocks;
+    this.outbox = outbox;
+    this.ratings = ratings;
   }
 
   /** How one SLA clock of one ticket ended. */
@@ -62,35 +76,64 @@ class SlaReport {
   /** A clock of a ticket: its result, whether it met the internal target, its business time when it stopped. */
   record Outcome(Result result, boolean internalMet, Duration businessTime) {}
 
-  /** One ticket with how its SLA clocks ended and the teams that worked it. */
-  record Counted(TicketSegment ticket, Outcome firstResponse, Outcome resolution, Set<String> teams) {}
+  /**
+   * One ticket with how its SLA clocks ended and the teams that worked it.
+   *
+   * @param stints every stint of the ticket, oldest first
+   * @param paused business time its resolution clock stood still, when that clock stopped met or breached; else null
+   * @param resolutionBudget the budget of its latest resolution stint; null when the clock never started
+   * @param escalations escalations sent, by rung code
+   * @param rating the customer's survey rating; null without an answer
+   */
+  record Counted(TicketSegment ticket, Outcome firstResponse, Outcome resolution, Set<String> teams,
+      List<ClockStint> stints, Duration paused, Duration resolutionBudget, Map<String, Integer> escalations,
+      Integer rating) {
+
+    boolean breached() {
+      return firstResponse != null && firstResponse.result() == Result.BREACHED
+          || resolution != null && resolution.result() == Result.BREACHED;
+    }
+  }
 
   List<ReportRow> rows(ReportQuery query) {
+    return groups(query).entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
+  }
+
+  /** The counted tickets of the period by group, sorted by group. */
+  Map<String, List<Counted>> groups(ReportQuery query) {
     Map<String, List<Counted>> groups = new TreeMap<>();
     for (Counted counted : counted(query.start(), query.end())) {
       for (String group : groups(counted, query.groupBy())) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(counted);
       }
     }
-    return groups.entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
+    return groups;
   }
 
   /** The tickets opened from {@code start} (inclusive) to {@code end} (exclusive), each with its clocks' outcome. */
   List<Counted> counted(Instant start, Instant end) {
     List<TicketSegment> opened = tickets.openedBetween(start, end);
     Map<Long, List<ClockStint>> stints = new HashMap<>();
+    List<Long> numbers = opened.stream().map(TicketSegment::number).toList();
     if (!opened.isEmpty()) {
-      for (ClockStint stint : clocks.stints(opened.stream().map(TicketSegment::number).toList())) {
+      for (ClockStint stint : clocks.stints(numbers)) {
         stints.computeIfAbsent(stint.ticketNumber(), n -> new ArrayList<>()).add(stint);
       }
     }
+    Map<Long, Map<String, Integer>> sent = outbox.sentRungs(numbers);
+    Map<Long, Integer> rated = ratings.ratings(numbers);
     return opened.stream().map(ticket -> {
       List<ClockStint> own = stints.getOrDefault(ticket.number(), List.of());
       boolean cancelled = TicketView.CANCELLED.equals(ticket.status());
       Set<String> teams = new LinkedHashSet<>();
       own.forEach(stint -> stint.clock().team().ifPresent(teams::add));
+      List<ClockStint> resolution = of(own, ClockName.RESOLUTION);
+      ClockStint latestResolution = resolution.isEmpty() ? null : resolution.get(resolution.size() - 1);
       return new Counted(ticket, outcome(of(own, ClockName.FIRST_RESPONSE), cancelled),
-          outcome(of(own, ClockName.RESOLUTION), cancelled), teams);
+          outcome(resolution, cancelled), teams, own,
+          latestResolution != null && timed(latestResolution, cancelled) ? latestResolution.paused() : null,
+          latestResolution == null ? null : latestResolution.budget(),
+          sent.getOrDefault(ticket.number(), Map.of()), rated.get(ticket.number()));
     }).toList();
   }
 
@@ -106,15 +149,20 @@ class SlaReport {
     ClockStint latest = stints.get(stints.size() - 1);
     boolean breached = stints.stream().anyMatch(this::breached);
     boolean met = !breached && latest.state() == ClockState.MET;
-    boolean timed = !latest.isOpen()
-        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
-    Duration businessTime = timed ? latest.budget().minus(clocks.remaining(latest)) : null;
+    Duration businessTime = timed(latest, cancelledTicket) ? latest.budget().minus(clocks.remaining(latest)) : null;
     int internalPercent = latest.internalPercent() == null ? 100 : latest.internalPercent();
     boolean internalMet = met && latest.stoppedAt().isBefore(clocks.dueAt(latest, internalPercent));
     return new Outcome(breached ? Result.BREACHED : met ? Result.MET : Result.OPEN, internalMet, businessTime);
   }
 
-  private boolean breached(ClockStint stint) {
+  /** Whether a stint stopped met or breached (not a breached clock that a cancellation stopped): it has a time. */
+  private static boolean timed(ClockStint latest, boolean cancelledTicket) {
+    return !latest.isOpen()
+        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
+  }
+
+  /** Breached: recorded by the ladder, stopped at or after its breach instant, or open with its budget used up. */
+  boolean breached(ClockStint stint) {
     return stint.state() == ClockState.BREACHED || stint.breachedAt() != null
         || stint.isOpen() && clocks.remaining(stint).compareTo(Duration.ZERO) <= 0;
   }
@@ -134,14 +182,58 @@ class SlaReport {
     return value == null || value.isBlank() ? NONE : value;
   }
 
-  private static ReportRow row(String group, List<Counted> counted) {
+  private ReportRow row(String group, List<Counted> counted) {
     List<Outcome> firstResponses = counted.stream().map(Counted::firstResponse).filter(o -> o != null).toList();
     List<Outcome> resolutions = counted.stream().map(Counted::resolution).filter(o -> o != null).toList();
     List<Duration> firstResponseTimes = times(firstResponses);
     List<Duration> resolutionTimes = times(resolutions);
     return new ReportRow(group, counted.size(), compliance(firstResponses), compliance(resolutions),
         iso(percentile(firstResponseTimes, 50)), iso(percentile(firstResponseTimes, 90)),
-        iso(percentile(resolutionTimes, 50)), iso(percentile(resolutionTimes, 90)));
+        iso(percentile(resolutionTimes, 50)), iso(percentile(resolutionTimes, 90)),
+        (int) counted.stream().filter(Counted::breached).count(), paused(counted), escalations(counted), ola(counted),
+        csat(counted));
+  }
+
+  private static ReportRow.Paused paused(List<Counted> counted) {
+    List<Duration> paused = counted.stream().map(Counted::paused).filter(p -> p != null)
+        .sorted(Comparator.naturalOrder()).toList();
+    return new ReportRow.Paused(iso(percentile(paused, 50)),
+        paused.isEmpty() ? null : iso(paused.stream().reduce(Duration.ZERO, Duration::plus)));
+  }
+
+  private static Map<String, Integer> escalations(List<Counted> counted) {
+    Map<String, Integer> sent = new LinkedHashMap<>();
+    for (Rung rung : Rung.values()) {
+      sent.put(rung.code(), counted.stream().mapToInt(c -> c.escalations().getOrDefault(rung.code(), 0)).sum());
+    }
+    return sent;
+  }
+
+  private List<ReportRow.Ola> ola(List<Counted> counted) {
+    Map<String, List<ClockStint>> byTeam = new TreeMap<>();
+    for (Counted ticket : counted) {
+      for (ClockStint stint : ticket.stints()) {
+        stint.clock().team().ifPresent(team -> byTeam.computeIfAbsent(team, t -> new ArrayList<>()).add(stint));
+      }
+    }
+    return byTeam.entrySet().stream().map(team -> {
+      int breached = (int) team.getValue().stream().filter(this::breached).count();
+      int met = (int) team.getValue().stream().filter(s -> !breached(s) && s.state() == ClockState.MET).count();
+      return new ReportRow.Ola(team.getKey(), team.getValue().size(), met, breached,
+          met + breached == 0 ? null : (double) met / (met + breached));
+    }).toList();
+  }
+
+  /** The ratings {@code 1} to {@code 5} as a report lists them. */
+  static final List<String> SCORES = List.of("1", "2", "3", "4", "5");
+
+  static ReportRow.Csat csat(List<Counted> counted) {
+    List<Integer> rated = counted.stream().map(Counted::rating).filter(r -> r != null).toList();
+    Map<String, Integer> scores = new LinkedHashMap<>();
+    SCORES.forEach(score -> scores.put(score, 0));
+    rated.forEach(rating -> scores.merge(String.valueOf(rating), 1, Integer::sum));
+    return new ReportRow.Csat(rated.size(),
+        rated.isEmpty() ? null : rated.stream().mapToInt(Integer::intValue).sum() / (double) rated.size(), scores);
   }
 
   private static ReportRow.Compliance compliance(List<Outcome> outcomes) {
@@ -166,7 +258,7 @@ class SlaReport {
     return sorted.get(Math.max(rank, 1) - 1);
   }
 
-  private static String iso(Duration duration) {
+  static String iso(Duration duration) {
     return duration == null ? null : duration.toString();
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param number the ticket's number, for reading its clocks
  * @param status as {@link TicketView} spells it: {@code open}, ..., {@code closed}, {@code cancelled}
+ * @param taskId the ticket's current task, for a link to it in Tasklist; null when it has none
  */
 public record TicketSegment(long number, String id, String status, Instant createdAt, String tier, String priority,
-    String category, String customerId) {}
+    String category, String customerId, String taskId) {}

@@ -269,7 +269,7 @@ public class TicketService {
     return rows.stream().map(row -> {
       Map<String, Object> v = vars.getOrDefault(row.processInstanceId(), Map.of());
       return new TicketSegment(row.number(), TicketId.of(row.number()), row.status(), row.createdAt(),
-          text(v.get(TIER)), text(v.get(PRIORITY)), text(v.get(CATEGORY)), text(v.get(CUSTOMER_ID)));
+          text(v.get(TIER)), text(v.get(PRIORITY)), text(v.get(CATEGORY)), text(v.get(CUSTOMER_ID)), row.taskId());
     }).toList();
   }
 
