@@ -1,137 +1,70 @@
 package org.slaescalation.report;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.slaescalation.clock.ClockName;
-import org.slaescalation.clock.ClockState;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.clock.ClockStints;
-import org.slaescalation.report.ReportQuery.GroupBy;
+import org.slaescalation.report.Counting.Counted;
+import org.slaescalation.report.Counting.Outcome;
 import org.slaescalation.ticket.TicketSegment;
 import org.slaescalation.ticket.TicketService;
-import org.slaescalation.ticket.TicketView;
 import org.springframework.stereotype.Service;
 
 /**
  * The SLA compliance report: the tickets opened in a period, grouped, with how their first-response and resolution
- * clocks ended. Read in three queries whatever the number of tickets (the tickets, their variables, their clock
- * stints).
+ * clocks ended ({@link Counting} holds the counting rules). Read in three queries whatever the number of tickets (the
+ * tickets, their variables, their clock stints).
  *
- * <p>Counting, per ticket and SLA clock (docs/api.md says the same):
- * <ul>
- *   <li><b>breached</b> when any stint of the clock breached: recorded by the ladder, stopped at or after its breach
- *       instant, or still open with its budget used up;</li>
- *   <li><b>met</b> when not breached and its latest stint was met: a reopened ticket's resolution is met only when
- *       the resolution after the reopen was met too;</li>
- *   <li>otherwise (still running or paused, or cancelled with the ticket) neither: counted in {@code tickets}, left
- *       out of compliance, which is {@code met / (met + breached)} ({@code null} when both are 0);</li>
- *   <li><b>internalMet</b>: met, and stopped before the stint's internal target ({@code internalPercent} of the
- *       budget; the whole budget when the policy names none).</li>
- * </ul>
- * Business time to first response and resolution is the business time of the clock's latest stint from its start to
- * its stop, less its pauses (a reopened ticket's latest stint carries the time spent before the reopen, and the time
- * between the first resolution and the reopen counts as paused), of the clocks that stopped met or breached; not of a
- * cancelled ticket's breached clock, which the cancellation stopped. Median and p90 are nearest-rank percentiles of
- * those times. Grouped by {@code team}, a ticket counts in the group of every team that had an OLA stint on it.
+ * <p>Business time to first response and resolution is the business time of the clock's latest stint from its start
+ * to its stop, less its pauses (a reopened ticket's latest stint carries the time spent before the reopen, and the time
+ * between the first resolution and the reopen counts as paused). Median and p90 are nearest-rank percentiles of those
+ * times. Grouped by {@code team}, a ticket counts in the group of every team that had an OLA stint on it.
  */
 @Service
 class SlaReport {
 
-  /** A group that a ticket has no value for (a variable never set). */
-  static final String NONE = "none";
-
   private final TicketService tickets;
   private final ClockStints clocks;
+  private final Counting counting;
 
-  SlaReport(TicketService tickets, ClockStints clocks) {
+  SlaReport(TicketService tickets, ClockStints clocks, Counting counting) {
     this.tickets = tickets;
     this.clocks = clocks;
+    this.counting = counting;
   }
-
-  /** How one SLA clock of one ticket ended. */
-  enum Result { MET, BREACHED, OPEN }
-
-  /** A clock of a ticket: its result, whether it met the internal target, its business time when it stopped. */
-  record Outcome(Result result, boolean internalMet, Duration businessTime) {}
-
-  /** One ticket with how its SLA clocks ended and the teams that worked it. */
-  record Counted(TicketSegment ticket, Outcome firstResponse, Outcome resolution, Set<String> teams) {}
 
   List<ReportRow> rows(ReportQuery query) {
     Map<String, List<Counted>> groups = new TreeMap<>();
-    for (Counted counted : counted(query.start(), query.end())) {
-      for (String group : groups(counted, query.groupBy())) {
+    for (Counted counted : counted(tickets.openedBetween(query.start(), query.end()))) {
+      for (String group : Counting.groups(counted, query.groupBy())) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(counted);
       }
     }
     return groups.entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
   }
 
-  /** The tickets opened from {@code start} (inclusive) to {@code end} (exclusive), each with its clocks' outcome. */
-  List<Counted> counted(Instant start, Instant end) {
-    List<TicketSegment> opened = tickets.openedBetween(start, end);
+  /** The tickets, each with its clocks' outcome; their stints read with one query. */
+  List<Counted> counted(List<TicketSegment> opened) {
+    Map<Long, List<ClockStint>> stints = stints(opened);
+    return opened.stream()
+        .map(ticket -> counting.counted(ticket, stints.getOrDefault(ticket.number(), List.of())))
+        .toList();
+  }
+
+  /** The stints of the tickets by ticket number, oldest first, with one query. */
+  Map<Long, List<ClockStint>> stints(List<TicketSegment> opened) {
     Map<Long, List<ClockStint>> stints = new HashMap<>();
     if (!opened.isEmpty()) {
       for (ClockStint stint : clocks.stints(opened.stream().map(TicketSegment::number).toList())) {
         stints.computeIfAbsent(stint.ticketNumber(), n -> new ArrayList<>()).add(stint);
       }
     }
-    return opened.stream().map(ticket -> {
-      List<ClockStint> own = stints.getOrDefault(ticket.number(), List.of());
-      boolean cancelled = TicketView.CANCELLED.equals(ticket.status());
-      Set<String> teams = new LinkedHashSet<>();
-      own.forEach(stint -> stint.clock().team().ifPresent(teams::add));
-      return new Counted(ticket, outcome(of(own, ClockName.FIRST_RESPONSE), cancelled),
-          outcome(of(own, ClockName.RESOLUTION), cancelled), teams);
-    }).toList();
-  }
-
-  private static List<ClockStint> of(List<ClockStint> stints, ClockName clock) {
-    return stints.stream().filter(stint -> stint.clock().equals(clock)).toList();
-  }
-
-  /** How a clock ended, from its stints oldest first; null when it never started. */
-  private Outcome outcome(List<ClockStint> stints, boolean cancelledTicket) {
-    if (stints.isEmpty()) {
-      return null;
-    }
-    ClockStint latest = stints.get(stints.size() - 1);
-    boolean breached = stints.stream().anyMatch(this::breached);
-    boolean met = !breached && latest.state() == ClockState.MET;
-    boolean timed = !latest.isOpen()
-        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
-    Duration businessTime = timed ? latest.budget().minus(clocks.remaining(latest)) : null;
-    int internalPercent = latest.internalPercent() == null ? 100 : latest.internalPercent();
-    boolean internalMet = met && latest.stoppedAt().isBefore(clocks.dueAt(latest, internalPercent));
-    return new Outcome(breached ? Result.BREACHED : met ? Result.MET : Result.OPEN, internalMet, businessTime);
-  }
-
-  private boolean breached(ClockStint stint) {
-    return stint.state() == ClockState.BREACHED || stint.breachedAt() != null
-        || stint.isOpen() && clocks.remaining(stint).compareTo(Duration.ZERO) <= 0;
-  }
-
-  private static List<String> groups(Counted counted, GroupBy groupBy) {
-    TicketSegment ticket = counted.ticket();
-    return switch (groupBy) {
-      case TIER -> List.of(orNone(ticket.tier()));
-      case PRIORITY -> List.of(orNone(ticket.priority()));
-      case CATEGORY -> List.of(orNone(ticket.category()));
-      case CUSTOMER -> List.of(orNone(ticket.customerId()));
-      case TEAM -> List.copyOf(counted.teams());
-    };
-  }
-
-  private static String orNone(String value) {
-    return value == null || value.isBlank() ? NONE : value;
+    return stints;
   }
 
   private static ReportRow row(String group, List<Counted> counted) {
@@ -139,17 +72,10 @@ class SlaReport {
     List<Outcome> resolutions = counted.stream().map(Counted::resolution).filter(o -> o != null).toList();
     List<Duration> firstResponseTimes = times(firstResponses);
     List<Duration> resolutionTimes = times(resolutions);
-    return new ReportRow(group, counted.size(), compliance(firstResponses), compliance(resolutions),
+    return new ReportRow(group, counted.size(), Counting.compliance(firstResponses),
+        Counting.compliance(resolutions),
         iso(percentile(firstResponseTimes, 50)), iso(percentile(firstResponseTimes, 90)),
         iso(percentile(resolutionTimes, 50)), iso(percentile(resolutionTimes, 90)));
-  }
-
-  private static ReportRow.Compliance compliance(List<Outcome> outcomes) {
-    int met = (int) outcomes.stream().filter(o -> o.result() == Result.MET).count();
-    int breached = (int) outcomes.stream().filter(o -> o.result() == Result.BREACHED).count();
-    int internalMet = (int) outcomes.stream().filter(Outcome::internalMet).count();
-    return new ReportRow.Compliance(met, breached, met + breached == 0 ? null : (double) met / (met + breached),
-        internalMet);
   }
 
   private static List<Duration> times(List<Outcome> outcomes) {
