@@ -58,7 +58,7 @@ final class UploadedPolicy {
       DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
       DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
       DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
-  private static final Pattern STRING_LITERAL = Pattern.compile("\\s*\"(.*)\"\\s*", Pattern.DOTALL);
+  private static final Pattern STRING_LITERAL = Pattern.compile("\\s*\"([^\"]*)\"\\s*");
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE|<!ENTITY", Pattern.CASE_INSENSITIVE);
 
   /** One engine for every upload: FEEL only, no script engine, no JUEL. */

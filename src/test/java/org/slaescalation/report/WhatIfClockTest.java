@@ -177,6 +177,23 @@ class WhatIfClockTest {
     assertThat(whatIf(officeHours, "firstResponse")).isEqualTo(compliance(1, 0, 1.0, 0));
     assertThat(whatIf(officeHours, "resolution")).isEqualTo(compliance(1, 0, 1.0, 1));
     assertThat(officeHours).containsEntry("changed", 1);
+
+    // Values an expression yields are checked when a ticket uses them: the problem names the ticket and its inputs.
+    String computed = Policies.withEntry(Policies.shipped(), "OutputEntry_SlaPolicy_02_FirstResponse",
+        "\"PT\" + \"3 hours\"");
+    assertThat(refusal(day, computed)).contains("'PT3 hours' for ticket " + f).contains("priority P2");
+    String percent = Policies.withEntry(Policies.shipped(), "OutputEntry_SlaPolicy_02_InternalTarget", "150");
+    assertThat(refusal(day, percent)).contains("internalTargetPercent is '150' for ticket " + f);
+  }
+
+  String refusal(String query, String dmn) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_XML);
+    ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("sophie", "sophie").exchange(
+        "/api/reports/what-if?" + query, HttpMethod.POST,
+        new HttpEntity<>(dmn.getBytes(StandardCharsets.UTF_8), headers), new ParameterizedTypeReference<>() {});
+    assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(400);
+    return (String) answer.getBody().get("detail");
   }
 
   @SuppressWarnings("unchecked")
