@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,8 @@ import org.slaescalation.clock.ClockStints;
 import org.slaescalation.csat.CsatRatings;
 import org.slaescalation.ladder.EscalationOutbox;
 import org.slaescalation.ladder.Rung;
-import org.slaescalation.report.ReportQuery.GroupBy;
+import org.slaescalation.report.Counting.Outcome;
+import org.slaescalation.report.Counting.Result;
 import org.slaescalation.ticket.TicketSegment;
 import org.slaescalation.ticket.TicketService;
 import org.slaescalation.ticket.TicketView;
@@ -29,18 +29,8 @@ import org.springframework.stereotype.Service;
  * clocks ended. Read in three queries whatever the number of tickets (the tickets, their variables, their clock
  * stints).
  *
- * <p>Counting, per ticket and SLA clock (docs/api.md says the same):
- * <ul>
- *   <li><b>breached</b> when any stint of the clock breached: recorded by the ladder, stopped at or after its breach
- *       instant, or still open with its budget used up;</li>
- *   <li><b>met</b> when not breached and its latest stint was met: a reopened ticket's resolution is met only when
- *       the resolution after the reopen was met too;</li>
- *   <li>otherwise (still running or paused, or cancelled with the ticket) neither: counted in {@code tickets}, left
- *       out of compliance, which is {@code met / (met + breached)} ({@code null} when both are 0);</li>
- *   <li><b>internalMet</b>: met, and stopped before the stint's internal target ({@code internalPercent} of the
- *       budget; the whole budget when the policy names none).</li>
- * </ul>
- * Business time to first response and resolution is the business time of the clock's latest stint from its start to
+ * <p>{@link Counting} holds the counting rules (met, breached, internal target, groups), shared with the what-if
+ * replay. Business time to first response and resolution is the business time of the clock's latest stint from its start to
  * its stop, less its pauses (a reopened ticket's latest stint carries the time spent before the reopen, and the time
  * between the first resolution and the reopen counts as paused), of the clocks that stopped met or breached; not of a
  * cancelled ticket's breached clock, which the cancellation stopped. Median and p90 are nearest-rank percentiles of
@@ -55,26 +45,20 @@ import org.springframework.stereotype.Service;
 @Service
 class SlaReport {
 
-  /** A group that a ticket has no value for (a variable never set). */
-  static final String NONE = "none";
-
   private final TicketService tickets;
   private final ClockStints clocks;
   private final EscalationOutbox outbox;
   private final CsatRatings ratings;
+  private final Counting counting;
 
-  SlaReport(TicketService tickets, ClockStints clocks, EscalationOutbox outbox, CsatRatings ratings) {
+  SlaReport(TicketService tickets, ClockStints clocks, EscalationOutbox outbox, CsatRatings ratings,
+      Counting counting) {
     this.tickets = tickets;
     this.clocks = clocks;
     this.outbox = outbox;
     this.ratings = ratings;
+    this.counting = counting;
   }
-
-  /** How one SLA clock of one ticket ended. */
-  enum Result { MET, BREACHED, OPEN }
-
-  /** A clock of a ticket: its result, whether it met the internal target, its business time when it stopped. */
-  record Outcome(Result result, boolean internalMet, Duration businessTime) {}
 
   /**
    * One ticket with how its SLA clocks ended and the teams that worked it.
@@ -93,6 +77,11 @@ class SlaReport {
       return firstResponse != null && firstResponse.result() == Result.BREACHED
           || resolution != null && resolution.result() == Result.BREACHED;
     }
+
+    /** The ticket as the counting rules see it. */
+    Counting.Counted counting() {
+      return new Counting.Counted(ticket, firstResponse, resolution, teams);
+    }
   }
 
   List<ReportRow> rows(ReportQuery query) {
@@ -103,7 +92,7 @@ class SlaReport {
   Map<String, List<Counted>> groups(ReportQuery query) {
     Map<String, List<Counted>> groups = new TreeMap<>();
     for (Counted counted : counted(query.start(), query.end())) {
-      for (String group : groups(counted, query.groupBy())) {
+      for (String group : Counting.groups(counted.counting(), query.groupBy())) {
         groups.computeIfAbsent(group, g -> new ArrayList<>()).add(counted);
       }
     }
@@ -113,73 +102,37 @@ class SlaReport {
   /** The tickets opened from {@code start} (inclusive) to {@code end} (exclusive), each with its clocks' outcome. */
   List<Counted> counted(Instant start, Instant end) {
     List<TicketSegment> opened = tickets.openedBetween(start, end);
-    Map<Long, List<ClockStint>> stints = new HashMap<>();
+    Map<Long, List<ClockStint>> stints = stints(opened);
     List<Long> numbers = opened.stream().map(TicketSegment::number).toList();
-    if (!opened.isEmpty()) {
-      for (ClockStint stint : clocks.stints(numbers)) {
-        stints.computeIfAbsent(stint.ticketNumber(), n -> new ArrayList<>()).add(stint);
-      }
-    }
     Map<Long, Map<String, Integer>> sent = outbox.sentRungs(numbers);
     Map<Long, Integer> rated = ratings.ratings(numbers);
     return opened.stream().map(ticket -> {
       List<ClockStint> own = stints.getOrDefault(ticket.number(), List.of());
       boolean cancelled = TicketView.CANCELLED.equals(ticket.status());
-      Set<String> teams = new LinkedHashSet<>();
-      own.forEach(stint -> stint.clock().team().ifPresent(teams::add));
-      List<ClockStint> resolution = of(own, ClockName.RESOLUTION);
+      Counting.Counted base = counting.counted(ticket, own);
+      List<ClockStint> resolution = Counting.of(own, ClockName.RESOLUTION);
       ClockStint latestResolution = resolution.isEmpty() ? null : resolution.get(resolution.size() - 1);
-      return new Counted(ticket, outcome(of(own, ClockName.FIRST_RESPONSE), cancelled),
-          outcome(resolution, cancelled), teams, own,
-          latestResolution != null && timed(latestResolution, cancelled) ? latestResolution.paused() : null,
+      return new Counted(ticket, base.firstResponse(), base.resolution(), base.teams(), own,
+          latestResolution != null && Counting.timed(latestResolution, cancelled) ? latestResolution.paused() : null,
           latestResolution == null ? null : latestResolution.budget(),
           sent.getOrDefault(ticket.number(), Map.of()), rated.get(ticket.number()));
     }).toList();
   }
 
-  private static List<ClockStint> of(List<ClockStint> stints, ClockName clock) {
-    return stints.stream().filter(stint -> stint.clock().equals(clock)).toList();
-  }
-
-  /** How a clock ended, from its stints oldest first; null when it never started. */
-  private Outcome outcome(List<ClockStint> stints, boolean cancelledTicket) {
-    if (stints.isEmpty()) {
-      return null;
+  /** The stints of the tickets by ticket number, oldest first, with one query. */
+  Map<Long, List<ClockStint>> stints(List<TicketSegment> opened) {
+    Map<Long, List<ClockStint>> stints = new HashMap<>();
+    if (!opened.isEmpty()) {
+      for (ClockStint stint : clocks.stints(opened.stream().map(TicketSegment::number).toList())) {
+        stints.computeIfAbsent(stint.ticketNumber(), n -> new ArrayList<>()).add(stint);
+      }
     }
-    ClockStint latest = stints.get(stints.size() - 1);
-    boolean breached = stints.stream().anyMatch(this::breached);
-    boolean met = !breached && latest.state() == ClockState.MET;
-    Duration businessTime = timed(latest, cancelledTicket) ? latest.budget().minus(clocks.remaining(latest)) : null;
-    int internalPercent = latest.internalPercent() == null ? 100 : latest.internalPercent();
-    boolean internalMet = met && latest.stoppedAt().isBefore(clocks.dueAt(latest, internalPercent));
-    return new Outcome(breached ? Result.BREACHED : met ? Result.MET : Result.OPEN, internalMet, businessTime);
-  }
-
-  /** Whether a stint stopped met or breached (not a breached clock that a cancellation stopped): it has a time. */
-  private static boolean timed(ClockStint latest, boolean cancelledTicket) {
-    return !latest.isOpen()
-        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
+    return stints;
   }
 
   /** Breached: recorded by the ladder, stopped at or after its breach instant, or open with its budget used up. */
   boolean breached(ClockStint stint) {
-    return stint.state() == ClockState.BREACHED || stint.breachedAt() != null
-        || stint.isOpen() && clocks.remaining(stint).compareTo(Duration.ZERO) <= 0;
-  }
-
-  private static List<String> groups(Counted counted, GroupBy groupBy) {
-    TicketSegment ticket = counted.ticket();
-    return switch (groupBy) {
-      case TIER -> List.of(orNone(ticket.tier()));
-      case PRIORITY -> List.of(orNone(ticket.priority()));
-      case CATEGORY -> List.of(orNone(ticket.category()));
-      case CUSTOMER -> List.of(orNone(ticket.customerId()));
-      case TEAM -> List.copyOf(counted.teams());
-    };
-  }
-
-  private static String orNone(String value) {
-    return value == null || value.isBlank() ? NONE : value;
+    return counting.breached(stint);
   }
 
   private ReportRow row(String group, List<Counted> counted) {
@@ -187,7 +140,8 @@ class SlaReport {
     List<Outcome> resolutions = counted.stream().map(Counted::resolution).filter(o -> o != null).toList();
     List<Duration> firstResponseTimes = times(firstResponses);
     List<Duration> resolutionTimes = times(resolutions);
-    return new ReportRow(group, counted.size(), compliance(firstResponses), compliance(resolutions),
+    return new ReportRow(group, counted.size(), Counting.compliance(firstResponses),
+        Counting.compliance(resolutions),
         iso(percentile(firstResponseTimes, 50)), iso(percentile(firstResponseTimes, 90)),
         iso(percentile(resolutionTimes, 50)), iso(percentile(resolutionTimes, 90)),
         (int) counted.stream().filter(Counted::breached).count(), paused(counted), escalations(counted), ola(counted),
@@ -234,14 +188,6 @@ class SlaReport {
     rated.forEach(rating -> scores.merge(String.valueOf(rating), 1, Integer::sum));
     return new ReportRow.Csat(rated.size(),
         rated.isEmpty() ? null : rated.stream().mapToInt(Integer::intValue).sum() / (double) rated.size(), scores);
-  }
-
-  private static ReportRow.Compliance compliance(List<Outcome> outcomes) {
-    int met = (int) outcomes.stream().filter(o -> o.result() == Result.MET).count();
-    int breached = (int) outcomes.stream().filter(o -> o.result() == Result.BREACHED).count();
-    int internalMet = (int) outcomes.stream().filter(Outcome::internalMet).count();
-    return new ReportRow.Compliance(met, breached, met + breached == 0 ? null : (double) met / (met + breached),
-        internalMet);
   }
 
   private static List<Duration> times(List<Outcome> outcomes) {

@@ -45,7 +45,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li><b>Camunda's webapps</b> ({@code <webapps>/**}): their own session login, CSRF protection and the engine's
  *       authorizations; here only the first-run setup endpoint is closed and the login throttled.
  *   <li><b>The service's pages</b> ({@code /}, {@code /login}, {@code /review/**}, {@code /mail-outbox/**},
- *       {@code /board}, the customers' survey {@code /csat/<token>} without a login): the
+ *       {@code /board}, {@code /reports/what-if}, the customers' survey {@code /csat/<token>} without a login): the
  *       webapps' session ({@link WebappSessionSecurityContextRepository}), a login page, no HTTP Basic.
  * </ul>
  *
@@ -146,6 +146,8 @@ class SecurityConfiguration {
             .hasAnyAuthority(with(LEADS, ADMIN))
             // Compliance reports are for leads and managers (ReportApiTest), as staffing.
             .requestMatchers(path(HttpMethod.GET, "/api/reports/**")).hasAnyAuthority(with(LEADS, ADMIN))
+            // The what-if only reads: leads try an edited policy before an administrator deploys it (WhatIfApiTest).
+            .requestMatchers(path(HttpMethod.POST, "/api/reports/what-if")).hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().hasAuthority(ADMIN))
         .authenticationManager(authenticationManager)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -201,7 +203,7 @@ class SecurityConfiguration {
     var apiEntryPoint = new ProblemAuthenticationEntryPoint(false);
     return http
         .securityMatcher(paths("/", "/login", "/logout", "/review", "/review/**", "/mail-outbox", "/mail-outbox/**",
-            "/board", "/board/**", "/csat/*"))
+            "/board", "/board/**", "/csat/*", "/reports/what-if"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/"), path("/login"), path("/review/assets/**")).permitAll()
             // The customer's survey: the signed link is the permission (csat.SurveyLinks); its form keeps CSRF.
@@ -209,6 +211,7 @@ class SecurityConfiguration {
             .requestMatchers(path("/mail-outbox"), path("/mail-outbox/**")).hasAuthority(ADMIN)
             .requestMatchers(path("/review"), path("/review/**")).hasAnyAuthority(with(LEADS, ADMIN))
             .requestMatchers(path("/board"), path("/board/**")).hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN))
+            .requestMatchers(path("/reports/what-if")).hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().authenticated())
         .authenticationManager(authenticationManager)
         .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
