@@ -54,6 +54,8 @@ class BoardPageController {
     });
     BoardViewer viewer = BoardViewer.of(user);
     model.addAttribute("user", user.getName());
+    // The reports page is for leads and administrators: an agent gets no link that would answer 403.
+    model.addAttribute("showReports", BoardViewer.leadOrAdministrator(user));
     model.addAttribute("selected", given.toSingleValueMap());
     try {
       model.addAttribute("board", board.view(viewer, BoardFilter.parse(given)));

@@ -27,16 +27,25 @@ record BoardViewer(Set<Team> teams) {
   }
 
   static BoardViewer of(Authentication user) {
-    Set<String> groups = user == null ? Set.of() : user.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(GROUP)).map(a -> a.substring(GROUP.length()))
-        .collect(Collectors.toSet());
-    boolean everyTeam = groups.contains(Roles.ADMINISTRATORS)
-        || Arrays.stream(Team.values()).anyMatch(team -> groups.contains(team.leadsGroup()));
-    if (everyTeam) {
+    if (leadOrAdministrator(user)) {
       return new BoardViewer(EnumSet.allOf(Team.class));
     }
+    Set<String> groups = groups(user);
     return new BoardViewer(Arrays.stream(Team.values()).filter(team -> groups.contains(team.code()))
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Team.class))));
+  }
+
+  /** A team lead (of any team) or an administrator: watches every team, and reads the reports too. */
+  static boolean leadOrAdministrator(Authentication user) {
+    Set<String> groups = groups(user);
+    return groups.contains(Roles.ADMINISTRATORS)
+        || Arrays.stream(Team.values()).anyMatch(team -> groups.contains(team.leadsGroup()));
+  }
+
+  private static Set<String> groups(Authentication user) {
+    return user == null ? Set.of() : user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(GROUP)).map(a -> a.substring(GROUP.length()))
+        .collect(Collectors.toSet());
   }
 
   /** The teams shown for a filter on {@code team} (null: no filter): never a team the caller may not see. */

@@ -45,7 +45,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li><b>Camunda's webapps</b> ({@code <webapps>/**}): their own session login, CSRF protection and the engine's
  *       authorizations; here only the first-run setup endpoint is closed and the login throttled.
  *   <li><b>The service's pages</b> ({@code /}, {@code /login}, {@code /review/**}, {@code /mail-outbox/**},
- *       {@code /board}, {@code /reports/what-if}, the customers' survey {@code /csat/<token>} without a login): the
+ *       {@code /board}, {@code /reports/**}, the customers' survey {@code /csat/<token>} without a login): the
  *       webapps' session ({@link WebappSessionSecurityContextRepository}), a login page, no HTTP Basic.
  * </ul>
  *
@@ -203,15 +203,17 @@ class SecurityConfiguration {
     var apiEntryPoint = new ProblemAuthenticationEntryPoint(false);
     return http
         .securityMatcher(paths("/", "/login", "/logout", "/review", "/review/**", "/mail-outbox", "/mail-outbox/**",
-            "/board", "/board/**", "/csat/*", "/reports/what-if"))
+            "/board", "/board/**", "/reports", "/reports/**", "/csat/*"))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/"), path("/login"), path("/review/assets/**")).permitAll()
+            .requestMatchers(path("/"), path("/login"), path("/review/assets/**"), path("/reports/assets/**"))
+            .permitAll()
             // The customer's survey: the signed link is the permission (csat.SurveyLinks); its form keeps CSRF.
             .requestMatchers(path("/csat/*")).permitAll()
             .requestMatchers(path("/mail-outbox"), path("/mail-outbox/**")).hasAuthority(ADMIN)
             .requestMatchers(path("/review"), path("/review/**")).hasAnyAuthority(with(LEADS, ADMIN))
             .requestMatchers(path("/board"), path("/board/**")).hasAnyAuthority(with(with(AGENTS, LEADS), ADMIN))
-            .requestMatchers(path("/reports/what-if")).hasAnyAuthority(with(LEADS, ADMIN))
+            // The reports page reads /api/reports/** (leads and administrators) through forwards: the same roles.
+            .requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(with(LEADS, ADMIN))
             .anyRequest().authenticated())
         .authenticationManager(authenticationManager)
         .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
@@ -225,6 +227,7 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.disable())
         .exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(apiEntryPoint, path("/review/api/**"))
+            .defaultAuthenticationEntryPointFor(apiEntryPoint, path("/reports/api/**"))
             .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
             .accessDeniedHandler(new ProblemAccessDeniedHandler()))
         .headers(headers -> headers.disable())

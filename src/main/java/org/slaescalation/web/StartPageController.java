@@ -34,6 +34,7 @@ class StartPageController {
     model.addAttribute("showCockpit", !loggedIn || admin);
     model.addAttribute("showReview", !loggedIn || admin || lead);
     model.addAttribute("showBoard", !loggedIn || admin || lead || agent);
+    model.addAttribute("showReports", !loggedIn || admin || lead);
     model.addAttribute("showOutbox", mailDelivery.keepsMailsForOutbox() && (!loggedIn || admin));
     return "start";
   }

@@ -271,9 +271,9 @@ class AccessByRoleTest {
 
   @ParameterizedTest(name = "{0} sees {1}")
   @CsvSource(delimiter = '|', textBlock = """
-      sam    | Tasklist                | Cockpit,Process model review,Mail outbox
-      sophie | Tasklist,Process model review | Cockpit,Mail outbox
-      demo   | Tasklist,Cockpit,Process model review,Mail outbox |
+      sam    | Tasklist                | Cockpit,Process model review,Mail outbox,SLA reports
+      sophie | Tasklist,Process model review,SLA reports | Cockpit,Mail outbox
+      demo   | Tasklist,Cockpit,Process model review,Mail outbox,SLA reports |
       """)
   void theStartPageShowsWhatTheRoleOpens(String user, String shown, String hidden) {
     String page = WebSession.pages(port, user).get("/").body();
