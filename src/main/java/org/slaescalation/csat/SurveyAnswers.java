@@ -7,8 +7,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
-/** The customers' answers, in table {@code csat_answer}: one per ticket, the first one. */
+/**
+ * The customers' answers, in table {@code csat_answer}: one per ticket, the first one. Each answer recorded also
+ * raises its score's count in {@code csat_score}, in the same transaction, so that the metrics read five rows and
+ * not every answer ({@link CsatMetrics}).
+ */
 @Repository
 class SurveyAnswers {
 
@@ -22,9 +27,11 @@ class SurveyAnswers {
       rs.getInt("rating"), rs.getString("comment"), rs.getTimestamp("answered_at").toInstant());
 
   private final JdbcClient jdbc;
+  private final TransactionOperations transaction;
 
-  SurveyAnswers(JdbcClient jdbc) {
+  SurveyAnswers(JdbcClient jdbc, TransactionOperations transaction) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
   }
 
   Optional<Answer> find(long ticketNumber) {
@@ -39,14 +46,19 @@ class SurveyAnswers {
       return new Recorded(earlier.get(), false);
     }
     try {
-      jdbc.sql("""
-              insert into csat_answer (ticket_number, rating, comment, answered_at)
-              values (:number, :rating, :comment, :at)""")
-          .param("number", answer.ticketNumber()).param("rating", answer.rating())
-          .param("comment", answer.comment()).param("at", Timestamp.from(answer.answeredAt()))
-          .update();
+      transaction.executeWithoutResult(status -> {
+        jdbc.sql("""
+                insert into csat_answer (ticket_number, rating, comment, answered_at)
+                values (:number, :rating, :comment, :at)""")
+            .param("number", answer.ticketNumber()).param("rating", answer.rating())
+            .param("comment", answer.comment()).param("at", Timestamp.from(answer.answeredAt()))
+            .update();
+        jdbc.sql("update csat_score set answers = answers + 1 where score = :score")
+            .param("score", answer.rating()).update();
+      });
       return new Recorded(answer, true);
     } catch (DuplicateKeyException concurrentSubmit) {
+      // rolled back: nothing recorded, nothing counted; the answer that won is committed
       return new Recorded(find(answer.ticketNumber()).orElseThrow(), false);
     }
   }

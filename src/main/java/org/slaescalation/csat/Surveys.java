@@ -9,6 +9,7 @@ import org.slaescalation.notification.PublicUrl;
 import org.slaescalation.ticket.TicketId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The survey a customer is asked to answer when a ticket closes: a link {@code <public url>/csat/<token>} signed for
@@ -37,12 +38,13 @@ public class Surveys {
 
   /**
    * The surveys of a service that signs with {@code key} and keeps answers through {@code jdbc}: for process tests
-   * that build the engine's beans by hand.
+   * that build the engine's beans by hand (they invite, and record no answers).
    */
   public static Surveys of(JdbcClient jdbc, byte[] key, PublicUrl publicUrl, Duration linkValidFor, Clock clock) {
     byte[] own = key.clone();
-    return new Surveys(new SurveyLinks(own::clone, clock), new SurveyAnswers(jdbc), publicUrl,
-        new CsatProperties(null, linkValidFor), clock);
+    SurveyAnswers answers = new SurveyAnswers(jdbc, TransactionOperations.withoutTransaction());
+    return new Surveys(new SurveyLinks(own::clone, clock), answers, publicUrl, new CsatProperties(null, linkValidFor),
+        clock);
   }
 
   /** A new link for ticket {@code ticketId}, or empty when its customer has answered already. */

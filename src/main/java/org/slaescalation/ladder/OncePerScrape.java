@@ -16,9 +16,11 @@ import java.util.function.Supplier;
  * not used either, so that reading a few of the series (as {@code /actuator/metrics/<name>?tag=...} does) never
  * shows an old answer.
  *
+ * <p>Public for the meters of other features that read the database at each scrape (the survey's answers).
+ *
  * @param <K> what names a series, e.g. its tag values
  */
-final class OncePerScrape<K> {
+public final class OncePerScrape<K> {
 
   static final Duration MAX_AGE = Duration.ofSeconds(1);
 
@@ -28,13 +30,13 @@ final class OncePerScrape<K> {
   private Map<K, Long> answer;
   private Instant answeredAt;
 
-  OncePerScrape(Supplier<Map<K, Long>> query, Clock clock) {
+  public OncePerScrape(Supplier<Map<K, Long>> query, Clock clock) {
     this.query = query;
     this.clock = clock;
   }
 
   /** The value of series {@code key}: 0 when the answer has no row for it. */
-  synchronized long value(K key) {
+  public synchronized long value(K key) {
     Instant now = clock.instant();
     if (answer == null || read.contains(key) || now.isBefore(answeredAt) || now.isAfter(answeredAt.plus(MAX_AGE))) {
       answer = query.get();

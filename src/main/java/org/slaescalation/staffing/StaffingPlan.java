@@ -36,9 +36,10 @@ import org.slaescalation.staffing.TeamTasks.TeamTask;
  *   <li><b>Arrivals</b>: the team's tasks created in the window, each counted in the hour of its creation, or, when
  *       the calendar was closed then, of the next opening (the night's tickets wait for the morning). The rate is
  *       the count over the open time that hour had in the window (holidays and closed dates have none).
- *   <li><b>Handling time</b>: the mean business time, in the team calendar, from a task's creation to its
- *       completion, of the tasks completed in the window. It includes time the task waited in the queue, so it
- *       errs towards more agents.
+ *   <li><b>Handling time</b>: the mean business time, in the team calendar, from a task's claim to its
+ *       completion, of the tasks completed in the window ({@link TeamTask#handlingStarted()}): the wait in the
+ *       queue before the claim is the wait Erlang C computes, not handling. A task completed without a recorded
+ *       claim counts from its creation, which errs towards more agents.
  *   <li><b>Targets</b>: each priority's share of the tasks and its OLA budget ({@code OlaBudget}) less the handling
  *       time, at least zero: a task meets its OLA when its wait leaves room for its handling. The service level is
  *       the share of all tasks that meet theirs ({@link ErlangC#required(double, double, List, double)}).
@@ -133,13 +134,13 @@ public final class StaffingPlan {
         rostered, rosteredLevel, shortfall);
   }
 
-  /** Mean business minutes from creation to completion; {@code null} without a completed task that took time. */
+  /** Mean business minutes from claim to completion; {@code null} without a completed task that took time. */
   private static Double handleMinutes(BusinessCalendar calendar, List<TeamTask> given) {
     long count = 0;
     double seconds = 0;
     for (TeamTask task : given) {
       if (task.ended() != null && !task.ended().isBefore(task.created())) {
-        Duration busy = calendar.elapsed(task.created(), task.ended());
+        Duration busy = calendar.elapsed(task.handlingStarted(), task.ended());
         seconds += busy.getSeconds() + busy.getNano() / 1e9;
         count++;
       }

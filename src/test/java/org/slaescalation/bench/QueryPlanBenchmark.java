@@ -3,6 +3,9 @@ package org.slaescalation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Measured, per scale, as a user of the filter's team: each shipped Tasklist filter's first page (15 tasks, the
  * filter's sort) and its count, as Tasklist asks for them; the job executor's acquisition query
  * ({@code selectNextJobsToExecute} with acquire-by-due-date and prefer-timer-jobs); the service's clock stint and
- * outbox reads of one ticket; and a ticket read through the API's {@link TicketService#get}. Time = median of 5 calls
+ * outbox reads of one ticket; a ticket read through the API's {@link TicketService#get}; and the queries of a
+ * metrics scrape (every {@code escalation.*} meter read once). Time = median of 5 calls
  * (3 when a call takes seconds; after one warm-up) with {@code auto_explain} off. {@code -Dbench.dropIndexes=a,b} drops the named indexes first
  * (the "before" figures of a migration).
  */
@@ -118,6 +122,7 @@ class QueryPlanBenchmark {
   @Autowired ClockStints clocks;
   @Autowired EscalationOutbox outbox;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MeterRegistry meters;
 
   private final BenchReport report = new BenchReport(NAME,
       "mvn -B -ntp -Pbench test -Dtest=QueryPlanBenchmark");
@@ -324,7 +329,22 @@ class QueryPlanBenchmark {
     probes.add(new Probe("Outbox mails of a ticket", null, null, () -> outbox.entries(number)));
     probes.add(new Probe("Outbox rungs of a ticket", null, null, () -> outbox.recorded(number)));
     probes.add(new Probe("Ticket read (GET /api/tickets/{id})", null, null, () -> tickets.get(ticketId)));
+    probes.add(new Probe("Metrics scrape (escalation.* meters)", null, null, this::readServiceMeters));
     return probes;
+  }
+
+  /**
+   * Reads every {@code escalation.*} meter as a scrape of {@code /actuator/prometheus} does: the gauges' queries
+   * (open clocks, pending and overdue mails, incidents) and the survey answers by score, each once per family.
+   */
+  private void readServiceMeters() {
+    for (Meter meter : meters.getMeters()) {
+      if (meter.getId().getName().startsWith("escalation.")) {
+        for (Measurement measurement : meter.measure()) {
+          measurement.getValue();
+        }
+      }
+    }
   }
 
   private String filterId(String name) {

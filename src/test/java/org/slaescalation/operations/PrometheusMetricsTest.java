@@ -8,8 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,16 +24,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.authorization.Roles;
 import org.slaescalation.ladder.EscalationOutbox;
+import org.slaescalation.notification.CapturedMails;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.OpenTickets;
 import org.slaescalation.support.Scrape;
+import org.slaescalation.support.SurveyMails;
 import org.slaescalation.support.TestUsers;
+import org.slaescalation.support.WebSession;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketId;
 import org.slaescalation.ticket.TicketProcess;
 import org.slaescalation.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -50,6 +59,7 @@ class PrometheusMetricsTest {
   private static final String BREACHES = "escalation_breaches_total";
   private static final String SENT = "escalation_sent_total";
   private static final String LAG = "escalation_lag_seconds";
+  private static final String CSAT = "escalation_csat_answers_total";
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
@@ -58,6 +68,9 @@ class PrometheusMetricsTest {
   @Autowired ManagementService management;
   @Autowired TaskService taskService;
   @Autowired EscalationOutbox outbox;
+  @Autowired ProcessEngine engine;
+  @Autowired CapturedMails mails;
+  @LocalServerPort int port;
 
   private String scraper;
   private Instant opened;
@@ -154,6 +167,53 @@ class PrometheusMetricsTest {
     assertThat(after.since(before, open("ola-engineering", "running"))).isEqualTo(1);
   }
 
+  /**
+   * Three closed tickets whose customers answer the survey from its mail, on the survey page over HTTP: 5, 5 and 2.
+   * A second submit of one link records nothing and counts nothing; the scores no one gave stay where they were.
+   */
+  @Test
+  void surveyAnswersAreCountedByScore_aSecondSubmitOfALinkIsNot() {
+    Scrape before = scrape();
+
+    survey().answer("5");
+    Survey second = survey();
+    second.answer("5");
+    survey().answer("2");
+    assertThat(second.submit("1").status()).as("the first answer stands").isEqualTo(409);
+
+    Scrape after = scrape();
+    assertThat(after.since(before, csat(5))).isEqualTo(2);
+    assertThat(after.since(before, csat(2))).isEqualTo(1);
+    for (int score : new int[] {1, 3, 4}) {
+      assertThat(after.since(before, csat(score))).as("score " + score).isZero();
+    }
+    assertThat(scrape().since(after, csat(5))).as("a scrape again, nothing new").isZero();
+  }
+
+  /** A customer on the survey page of a ticket just closed, opened from the link of its mail. */
+  private record Survey(WebSession customer, String path, WebSession.Response form) {
+
+    void answer(String rating) {
+      assertThat(submit(rating).status()).isEqualTo(200);
+    }
+
+    WebSession.Response submit(String rating) {
+      String csrf = URLEncoder.encode(WebSession.csrfToken(form), StandardCharsets.UTF_8);
+      return customer.send("POST", path, "rating=" + rating + "&comment=&_csrf=" + csrf,
+          "application/x-www-form-urlencoded");
+    }
+  }
+
+  private Survey survey() {
+    String ticket = tickets.open(OpenTickets.ticket("P3", "question")).id();
+    SurveyMails.close(engine, ticket);
+    String path = URI.create(SurveyMails.links(engine, mails, ticket).get(0)).getPath();
+    WebSession customer = WebSession.anonymous(port);
+    WebSession.Response form = customer.get(path);
+    assertThat(form.status()).isEqualTo(200);
+    return new Survey(customer, path, form);
+  }
+
   private String openEnterpriseIncident() {
     return tickets.open(new NewTicket(null, "Checkout fails", "HTTP 500 on every order", "P1", "incident",
         new NewTicket.Customer("metrics-" + System.nanoTime(), "Metrics Corp", "ops@metrics.example", "enterprise",
@@ -182,6 +242,10 @@ class PrometheusMetricsTest {
 
   private static String open(String clock, String state) {
     return OPEN + "{clock=\"" + clock + "\",state=\"" + state + "\"}";
+  }
+
+  private static String csat(int score) {
+    return CSAT + "{score=\"" + score + "\"}";
   }
 
   private static String breaches(String clock, String tier) {
