@@ -86,12 +86,16 @@ class Counting {
     ClockStint latest = stints.get(stints.size() - 1);
     boolean breached = stints.stream().anyMatch(this::breached);
     boolean met = !breached && latest.state() == ClockState.MET;
-    boolean timed = !latest.isOpen()
-        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
-    Duration businessTime = timed ? used(latest) : null;
+    Duration businessTime = timed(latest, cancelledTicket) ? used(latest) : null;
     int internalPercent = latest.internalPercent() == null ? 100 : latest.internalPercent();
     boolean internalMet = met && latest.stoppedAt().isBefore(clocks.dueAt(latest, internalPercent));
     return new Outcome(breached ? Result.BREACHED : met ? Result.MET : Result.OPEN, internalMet, businessTime);
+  }
+
+  /** Whether a stint stopped met or breached (not a breached clock that a cancellation stopped): it has a time. */
+  static boolean timed(ClockStint latest, boolean cancelledTicket) {
+    return !latest.isOpen()
+        && (latest.state() == ClockState.MET || latest.state() == ClockState.BREACHED && !cancelledTicket);
   }
 
   /** Business time the stint used, in its calendar, from its start to its stop (or now), less its pauses. */
@@ -99,7 +103,8 @@ class Counting {
     return stint.budget().minus(clocks.remaining(stint));
   }
 
-  private boolean breached(ClockStint stint) {
+  /** Breached: recorded by the ladder, stopped at or after its breach instant, or open with its budget used up. */
+  boolean breached(ClockStint stint) {
     return stint.state() == ClockState.BREACHED || stint.breachedAt() != null
         || stint.isOpen() && clocks.remaining(stint).compareTo(Duration.ZERO) <= 0;
   }

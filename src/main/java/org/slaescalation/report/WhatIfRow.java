@@ -12,9 +12,10 @@ import java.util.List;
  */
 record WhatIfRow(String group, int tickets, Side actual, Side whatIf, int changed) {
 
-  /** The page's four cells, in its column order: first response actual and what-if, then resolution. */
+  /** The page's four cells, in its column order: first response actual and what-if, then resolution (public: the
+   * template calls it). */
   @JsonIgnore
-  List<ReportRow.Compliance> cells() {
+  public List<ReportRow.Compliance> cells() {
     return List.of(actual.firstResponse(), whatIf.firstResponse(), actual.resolution(),
         whatIf.resolution());
   }

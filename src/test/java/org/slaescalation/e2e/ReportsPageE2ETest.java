@@ -124,15 +124,12 @@ class ReportsPageE2ETest {
     assertThat(download.lines()).anyMatch(line -> line.startsWith("enterprise,2,1,1,0.5,"))
         .anyMatch(line -> line.startsWith("standard,1,1,0,1.0,"));
 
-    // Breaches and review candidates: listed where this version has their endpoints, else said to be unavailable.
-    List<WebElement> breachRows = driver.findElements(By.cssSelector("#breaches tbody tr"));
-    if (breachRows.isEmpty()) {
-      assertThat(driver.findElement(By.id("breaches-status")).getText()).contains("unavailable");
-    } else {
-      WebElement breach = driver.findElement(By.cssSelector("#breaches tr[data-ticket='" + b + "']"));
-      assertThat(breach.getText()).contains(b, "first-response", "UTC");
-      assertThat(driver.findElements(By.cssSelector("#breaches tr[data-ticket='" + a + "']"))).isEmpty();
-    }
+    // Breaches: the breached ticket's row, naming it and linking to its task; no row for the tickets that met.
+    WebElement breach = driver.findElement(By.cssSelector("#breaches tr[data-ticket='" + b + "']"));
+    assertThat(breach.getText()).contains(b, "first-response", "UTC");
+    assertThat(breach.findElements(By.cssSelector("a[href]"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("#breaches tr[data-ticket='" + a + "']"))).isEmpty();
+    assertThat(driver.findElement(By.id("breaches-status")).getText()).doesNotContain("unavailable");
     assertThat(driver.findElement(By.id("review-status")).getText()).isNotBlank().doesNotContain("Loading");
     browser.saveScreenshot("reports-page");
 
@@ -142,6 +139,22 @@ class ReportsPageE2ETest {
         && !d.findElements(By.cssSelector("main.reports[data-loaded='true']")).isEmpty());
     assertThat(cells(driver.findElement(By.cssSelector("#report tr[data-group='support']"))))
         .startsWith("support", "3", "2", "1");
+    browser.click(By.id("what-if-link"));
+    browser.await("the what-if page", presenceOfElementLocated(By.id("what-if-form")));
+    // The shipped policy, uploaded through the page's form (its CSRF token included): the replay answers, no error.
+    driver.findElement(By.cssSelector("#what-if-form input[name='dmn']"))
+        .sendKeys(java.nio.file.Path.of("processes/sla-policy.dmn").toAbsolutePath().toString());
+    for (String field : List.of("from", "to")) {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2020-06-01'",
+          driver.findElement(By.cssSelector("#what-if-form input[name='" + field + "']")));
+    }
+    driver.findElement(By.cssSelector("#what-if-form button[type='submit']")).click();
+    browser.await("the replay", presenceOfElementLocated(By.id("what-if")));
+    assertThat(driver.findElements(By.id("invalid"))).as("no refusal of the shipped policy").isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#what-if tbody tr"))).as("a row per group").isNotEmpty();
+    browser.click(By.id("reports-link"));
+    browser.await("the reports page again",
+        presenceOfElementLocated(By.cssSelector("main.reports[data-loaded='true']")));
     browser.click(By.id("board-link"));
     browser.await("back on the board", d -> d.getCurrentUrl().endsWith("/board"));
   }
