@@ -16,10 +16,10 @@ import org.slaescalation.support.PostgresPlans;
  * ({@link EscalationMetricsIndexTest} checks H2's plans): on a database the size of a busy installation each must
  * read a range of its index (migration V10), not the whole history of stints and mails.
  *
- * <p>The filling: 100,000 tickets, of which one in ten is open; each has four clock stints (first response,
+ * <p>The filling: 25,000 tickets, of which one in ten is open; each has four clock stints (first response,
  * resolution, two OLA stints), stopped (met or breached) for the closed tickets, running, paused or breached for the
- * open ones: 400,000 stints, 40,000 of them open. Two escalation mails per ticket, 200,000, of which the open
- * tickets' newer ones are pending: 10,000, half of them due.
+ * open ones: 100,000 stints, 10,000 of them open. Two escalation mails per ticket, 50,000, of which the open
+ * tickets' newer ones are pending: 2,500, half of them due.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EscalationMetricsPlansOwnJvmTest {
@@ -34,7 +34,7 @@ class EscalationMetricsPlansOwnJvmTest {
     postgres.fill("""
         insert into ticket (number, created_at)
         select n, timestamp with time zone '2019-01-01 00:00:00+00' + n * interval '5 minutes'
-          from generate_series(1, 100000) n""", """
+          from generate_series(1, 25000) n""", """
         insert into clock_stint (ticket_number, clock, team, calendar_name, budget_ms, started_at, paused_ms, state,
             stopped_at, version)
         select t.number, (array['first-response', 'resolution', 'ola-support', 'ola-engineering'])[s], null,
@@ -53,9 +53,9 @@ class EscalationMetricsPlansOwnJvmTest {
                'lead@example.com', 'Escalation', '', repeat('Ticket text. ', 10), repeat('<p>Ticket</p>', 10)
           from ticket t cross join generate_series(1, 2) s""");
     assertThat(postgres.jdbc().sql("select count(*) from clock_stint where stopped_at is null").query(Long.class)
-        .single()).isEqualTo(40_000);
+        .single()).isEqualTo(10_000);
     assertThat(postgres.jdbc().sql("select count(*) from escalation_mail where state = 'pending'")
-        .query(Long.class).single()).isEqualTo(10_000);
+        .query(Long.class).single()).isEqualTo(2_500);
   }
 
   @AfterAll
