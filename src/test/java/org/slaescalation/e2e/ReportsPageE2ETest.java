@@ -2,20 +2,15 @@ package org.slaescalation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.slaescalation.support.Api.post;
-import static org.slaescalation.support.Api.ticketJson;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slaescalation.support.TicketTimeline;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,10 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.support.HeadlessChromium;
-import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,41 +44,39 @@ class ReportsPageE2ETest {
 
   static final Instant T0 = Instant.parse("2020-06-01T09:00:00Z");
 
-  final List<String> opened = new ArrayList<>();
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine processEngine;
 
   @RegisterExtension
   final HeadlessChromium browser = new HeadlessChromium(1600, 1400);
 
+  TicketTimeline timeline;
+
+  @BeforeEach
+  void startTimeline() {
+    timeline = new TicketTimeline(rest, processEngine, T0);
+  }
+
   @AfterEach
-  void cancelTicketsAndResetClock() {
-    for (String ticketId : opened) {
-      runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).list()
-          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "reports page test over"));
-    }
-    ClockUtil.reset();
+  void cancelTickets() {
+    timeline.cancelAll();
   }
 
   @Test
   void aTeamLeadSeesTheRowsChartsAndCsvOfADayWithTickets() {
-    at(0);
-    String a = open("P2", "enterprise");
-    String b = open("P1", "enterprise");
-    String c = open("P1", "standard");
-    at(30, a);
-    resolveWithReply(a);
-    at(31, b);
-    at(55, c);
-    resolveWithReply(c);
-    at(60, b);
-    resolveWithReply(b);
-    at(5 * 60, a, b, c);
+    timeline.at(0);
+    String a = timeline.open("P2", "enterprise");
+    String b = timeline.open("P1", "enterprise");
+    String c = timeline.open("P1", "standard");
+    timeline.at(30, a);
+    timeline.completeWithReply(a, "resolved");
+    timeline.at(31, b);
+    timeline.at(55, c);
+    timeline.completeWithReply(c, "resolved");
+    timeline.at(60, b);
+    timeline.completeWithReply(b, "resolved");
+    timeline.at(5 * 60, a, b, c);
 
     WebDriver driver = browser.driver();
     driver.get("http://localhost:" + port + "/board");
@@ -191,35 +182,4 @@ class ReportsPageE2ETest {
             + "return drawn;", canvasId);
   }
 
-  /** Sets the engine clock to {@code T0} plus {@code minutes} and executes every due job of the tickets. */
-  void at(long minutes, String... ticketIds) {
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(minutes))));
-    for (String ticketId : ticketIds) {
-      Api.executeJobs(managementService, instance(ticketId));
-    }
-  }
-
-  String open(String priority, String tier) {
-    String id = (String) post(rest, "crm", "/api/tickets", ticketJson(null, priority, tier)).getBody().get("id");
-    opened.add(id);
-    Api.executeJobs(managementService, instance(id));
-    return id;
-  }
-
-  String instance(String ticketId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(ticketId).singleResult().getId();
-  }
-
-  /** Completes the ticket's task with a reply to the customer, sends it, and resolves the ticket. */
-  void resolveWithReply(String ticketId) {
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
-    taskService.complete(task, Map.of("outcome", "resolved", "internalNote", "note",
-        "customerReply", "Please clear your cache."));
-    for (ProcessInstance mail : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TicketProcess.REPLY_MAIL_PROCESS_KEY).processInstanceBusinessKey(ticketId).list()) {
-      Api.executeJobs(managementService, mail.getId());
-    }
-    Api.executeJobs(managementService, instance(ticketId));
-  }
 }

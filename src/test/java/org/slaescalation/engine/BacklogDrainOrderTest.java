@@ -1,11 +1,8 @@
 package org.slaescalation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.slaescalation.support.Api.post;
-import static org.slaescalation.support.Api.ticketJson;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -16,13 +13,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slaescalation.ticket.TicketProcess;
-import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
+import org.slaescalation.support.TicketTimeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -41,21 +37,21 @@ class BacklogDrainOrderTest {
   /** A Monday in the past (other tests list the newest tickets first). */
   static final Instant T0 = Instant.parse("2019-06-03T09:00:00Z");
 
-  final List<String> opened = new ArrayList<>();
-
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired ProcessEngine processEngine;
 
+  TicketTimeline timeline;
+
+  @BeforeEach
+  void startTimeline() {
+    timeline = new TicketTimeline(rest, processEngine, T0);
+  }
+
   @AfterEach
-  void cancelTicketsAndResetClock() {
-    for (String ticketId : opened) {
-      runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).list()
-          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "backlog test over"));
-    }
-    ClockUtil.reset();
+  void cancelTickets() {
+    timeline.cancelAll();
   }
 
   @Test
@@ -67,7 +63,7 @@ class BacklogDrainOrderTest {
     String faster = open("P1", 40);
     Set<String> ours = Set.of(instance(slow), instance(fast), instance(faster));
     // The node was down for a month: every rung of the three ladders is due.
-    ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(30L * 24 * 3600)));
+    timeline.at(30L * 24 * 60);
 
     List<Job> dueTimers = managementService.createJobQuery().timers().executable().list().stream()
         .filter(job -> ours.contains(job.getProcessInstanceId())).toList();
@@ -100,16 +96,11 @@ class BacklogDrainOrderTest {
   }
 
   private String open(String priority, long minutes) {
-    ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(minutes * 60)));
-    String id = (String) post(rest, "crm", "/api/tickets", ticketJson(null, priority, "enterprise")).getBody()
-        .get("id");
-    opened.add(id);
-    Api.executeJobs(managementService, instance(id));
-    return id;
+    timeline.at(minutes);
+    return timeline.open(priority, "enterprise");
   }
 
   private String instance(String ticketId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(ticketId).singleResult().getId();
+    return timeline.instance(ticketId);
   }
 }

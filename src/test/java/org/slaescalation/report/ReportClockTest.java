@@ -2,7 +2,6 @@ package org.slaescalation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slaescalation.support.Api.post;
-import static org.slaescalation.support.Api.ticketJson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +10,18 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slaescalation.support.TicketTimeline;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slaescalation.process.RecordEscalations;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
 import org.slaescalation.ticket.TicketId;
-import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -54,58 +53,54 @@ class ReportClockTest {
   static final Instant T0 = Instant.parse("2020-03-02T09:00:00Z");
   static final String DAY = "from=2020-03-02&to=2020-03-02";
 
-  final List<String> opened = new ArrayList<>();
-
   @Autowired TestRestTemplate rest;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
+  @Autowired ProcessEngine processEngine;
   @Autowired ManagementService managementService;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+  TicketTimeline timeline;
+
+  @BeforeEach
+  void startTimeline() {
+    timeline = new TicketTimeline(rest, processEngine, T0).sendingEscalationMails();
+  }
+
   @AfterEach
-  void cancelTicketsAndResetClock() {
-    for (String ticketId : opened) {
-      runtimeService.createProcessInstanceQuery().processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).list()
-          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "report test over"));
-      runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).list()
-          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "report test over"));
-    }
-    ClockUtil.reset();
+  void cancelTickets() {
+    timeline.cancelAll();
   }
 
   @Test
   void complianceAndBusinessTimesPerSegmentAndTeam_countingPausesReopenHandOffsAndBreaches() {
-    at(0);
-    String a = open("P2", "enterprise");
-    String b = open("P2", "enterprise");
-    String c = open("P1", "enterprise");
-    String d = open("P2", "enterprise");
-    String e = open("P1", "standard");
-    at(20, b);
-    completeWithReply(b, "handoff-engineering");
-    at(30, a);
-    completeWithReply(a, "resolved");
-    at(31, c);
-    at(55, e);
-    completeWithReply(e, "resolved");
-    at(60, a, c);
-    complete(a, "reopen");
-    completeWithReply(c, "resolved");
-    at(61, d);
-    at(80, b);
-    complete(b, "back-to-support");
-    at(100, b);
-    completeWithReply(b, "waiting-on-customer");
-    at(120, a);
-    completeWithReply(a, "resolved");
-    at(220, b);
+    timeline.at(0);
+    String a = timeline.open("P2", "enterprise");
+    String b = timeline.open("P2", "enterprise");
+    String c = timeline.open("P1", "enterprise");
+    String d = timeline.open("P2", "enterprise");
+    String e = timeline.open("P1", "standard");
+    timeline.at(20, b);
+    timeline.completeWithReply(b, "handoff-engineering");
+    timeline.at(30, a);
+    timeline.completeWithReply(a, "resolved");
+    timeline.at(31, c);
+    timeline.at(55, e);
+    timeline.completeWithReply(e, "resolved");
+    timeline.at(60, a, c);
+    timeline.complete(a, "reopen");
+    timeline.completeWithReply(c, "resolved");
+    timeline.at(61, d);
+    timeline.at(80, b);
+    timeline.complete(b, "back-to-support");
+    timeline.at(100, b);
+    timeline.completeWithReply(b, "waiting-on-customer");
+    timeline.at(120, a);
+    timeline.completeWithReply(a, "resolved");
+    timeline.at(220, b);
     post(rest, "crm", "/api/tickets/" + b + "/customer-replies", "{\"message\": \"Here are the logs\"}");
-    Api.executeJobs(managementService, instance(b));
-    at(240, b);
-    completeWithReply(b, "resolved");
-    at(300, a, b, c, d, e);
+    Api.executeJobs(managementService, timeline.instance(b));
+    timeline.at(240, b);
+    timeline.completeWithReply(b, "resolved");
+    timeline.at(300, a, b, c, d, e);
 
     // Survey answers of A, B and E (the survey page records them: SurveyPageTest).
     answer(a, 2);
@@ -212,8 +207,8 @@ class ReportClockTest {
 
     // Days are whole days of the reporting zone (UTC), both included: a ticket opened at midnight after the period
     // belongs to the next day.
-    at(15 * 60);
-    open("P2", "enterprise");
+    timeline.at(15 * 60);
+    timeline.open("P2", "enterprise");
     assertThat(report(DAY + "&groupBy=tier").get("enterprise")).containsEntry("tickets", 4);
     assertThat(report("from=2020-03-03&to=2020-03-03&groupBy=tier").get("enterprise")).containsEntry("tickets", 1)
         .containsEntry("firstResponse", compliance(0, 0, null, 0)).containsEntry("medianFirstResponse", null);
@@ -234,23 +229,23 @@ class ReportClockTest {
     List<String> p2 = new ArrayList<>();
     List<String> business = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      p1.add(open("P1", "enterprise"));
-      p2.add(open("P2", "enterprise"));
+      p1.add(timeline.open("P1", "enterprise"));
+      p2.add(timeline.open("P2", "enterprise"));
     }
     for (int i = 0; i < 3; i++) {
-      business.add(open("P1", "business"));
+      business.add(timeline.open("P1", "business"));
     }
     ClockUtil.setCurrentTime(Date.from(day.plus(Duration.ofMinutes(10))));
     int[] p1Ratings = {2, 3, 3, 2, 4};
     int[] p2Ratings = {3, 3, 4, 3, 2};
     for (int i = 0; i < 5; i++) {
-      completeWithReply(p1.get(i), "resolved");
-      completeWithReply(p2.get(i), "resolved");
+      timeline.completeWithReply(p1.get(i), "resolved");
+      timeline.completeWithReply(p2.get(i), "resolved");
       answer(p1.get(i), p1Ratings[i]);
       answer(p2.get(i), p2Ratings[i]);
     }
     ClockUtil.setCurrentTime(Date.from(day.plus(Duration.ofMinutes(61))));
-    business.forEach(ticket -> Api.executeJobs(managementService, instance(ticket)));
+    business.forEach(ticket -> Api.executeJobs(managementService, timeline.instance(ticket)));
     String period = "from=2019-06-04&to=2019-06-04";
 
     // By tier: enterprise 10 answers averaging 2.9 at full compliance; business 3 breaches, no answers.
@@ -369,51 +364,4 @@ class ReportClockTest {
     return rows;
   }
 
-  /** Sets the engine clock to {@code T0} plus {@code minutes} and executes every due job of the tickets. */
-  void at(long minutes, String... ticketIds) {
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(minutes))));
-    for (String ticketId : ticketIds) {
-      Api.executeJobs(managementService, instance(ticketId));
-      sendEscalations(ticketId);
-    }
-  }
-
-  /** Executes the jobs of the ticket's escalation mails, as the job executor would: the mails due go out. */
-  void sendEscalations(String ticketId) {
-    for (ProcessInstance mail : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(RecordEscalations.MAIL_PROCESS_KEY).processInstanceBusinessKey(ticketId).list()) {
-      Api.executeJobs(managementService, mail.getId());
-    }
-  }
-
-  String open(String priority, String tier) {
-    String id = (String) post(rest, "crm", "/api/tickets", ticketJson(null, priority, tier)).getBody().get("id");
-    opened.add(id);
-    Api.executeJobs(managementService, instance(id));
-    return id;
-  }
-
-  String instance(String ticketId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(ticketId).singleResult().getId();
-  }
-
-  /** Completes the ticket's task without a reply to the customer. */
-  void complete(String ticketId, String outcome) {
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
-    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note"));
-    Api.executeJobs(managementService, instance(ticketId));
-  }
-
-  /** Completes the task with a reply to the customer and sends it: the first response is met now. */
-  void completeWithReply(String ticketId, String outcome) {
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
-    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note",
-        "customerReply", "Please clear your cache."));
-    for (ProcessInstance mail : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TicketProcess.REPLY_MAIL_PROCESS_KEY).processInstanceBusinessKey(ticketId).list()) {
-      Api.executeJobs(managementService, mail.getId());
-    }
-    Api.executeJobs(managementService, instance(ticketId));
-  }
 }

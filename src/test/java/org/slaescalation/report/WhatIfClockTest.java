@@ -3,28 +3,24 @@ package org.slaescalation.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slaescalation.report.ReportClockTest.compliance;
 import static org.slaescalation.support.Api.post;
-import static org.slaescalation.support.Api.ticketJson;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slaescalation.support.TicketTimeline;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.Api;
 import org.slaescalation.support.ApplicationTest;
-import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -60,50 +56,48 @@ class WhatIfClockTest {
   static final Instant MONDAY = Instant.parse("2019-11-04T09:00:00Z");
   static final Instant TUESDAY = Instant.parse("2019-11-05T09:00:00Z");
 
-  final List<String> opened = new ArrayList<>();
-  Instant t0 = MONDAY;
-
   @Autowired TestRestTemplate rest;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
+  @Autowired ProcessEngine processEngine;
   @Autowired ManagementService managementService;
   @Autowired RepositoryService repositoryService;
 
+  TicketTimeline timeline;
+
+  @BeforeEach
+  void startTimeline() {
+    timeline = new TicketTimeline(rest, processEngine, MONDAY);
+  }
+
   @AfterEach
-  void cancelTicketsAndResetClock() {
-    for (String ticketId : opened) {
-      runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(ticketId).list()
-          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "what-if test over"));
-    }
-    ClockUtil.reset();
+  void cancelTickets() {
+    timeline.cancelAll();
   }
 
   @Test
   void looserAndStricterBudgetsChangeTheResult_pausesDoNotCount_aReopenedResolutionCountsBothStints() {
-    at(0);
-    String a = open("P2");
-    String c = open("P1");
-    String d = open("P2");
-    String e = open("P2");
-    at(10, d);
-    completeWithReply(d, "waiting-on-customer");
-    at(30, c, e);
-    completeWithReply(e, "resolved");
-    at(40, c);
-    completeWithReply(c, "resolved");
-    at(50, a);
-    completeWithReply(a, "resolved");
-    at(60, e);
-    complete(e, "reopen");
-    at(120, e);
-    completeWithReply(e, "resolved");
-    at(190, d);
+    timeline.at(0);
+    String a = timeline.open("P2", "enterprise");
+    String c = timeline.open("P1", "enterprise");
+    String d = timeline.open("P2", "enterprise");
+    String e = timeline.open("P2", "enterprise");
+    timeline.at(10, d);
+    timeline.completeWithReply(d, "waiting-on-customer");
+    timeline.at(30, c, e);
+    timeline.completeWithReply(e, "resolved");
+    timeline.at(40, c);
+    timeline.completeWithReply(c, "resolved");
+    timeline.at(50, a);
+    timeline.completeWithReply(a, "resolved");
+    timeline.at(60, e);
+    timeline.complete(e, "reopen");
+    timeline.at(120, e);
+    timeline.completeWithReply(e, "resolved");
+    timeline.at(190, d);
     post(rest, "crm", "/api/tickets/" + d + "/customer-replies", "{\"message\": \"Here are the logs\"}");
-    Api.executeJobs(managementService, instance(d));
-    at(210, d);
-    completeWithReply(d, "resolved");
-    at(300, a, c, d, e);
+    Api.executeJobs(managementService, timeline.instance(d));
+    timeline.at(210, d);
+    timeline.completeWithReply(d, "resolved");
+    timeline.at(300, a, c, d, e);
     String day = "from=2019-11-04&to=2019-11-04&groupBy=priority";
     List<DecisionDefinition> deployed = repositoryService.createDecisionDefinitionQuery().list();
 
@@ -158,12 +152,12 @@ class WhatIfClockTest {
    */
   @Test
   void aCalendarChangeInThePolicyCountsTheStintsInTheNewCalendar() {
-    t0 = TUESDAY;
-    at(0);
-    String f = open("P2");
-    at(210, f);
-    completeWithReply(f, "resolved");
-    at(240, f);
+    timeline.startingAt(TUESDAY);
+    timeline.at(0);
+    String f = timeline.open("P2", "enterprise");
+    timeline.at(210, f);
+    timeline.completeWithReply(f, "resolved");
+    timeline.at(240, f);
     String day = "from=2019-11-05&to=2019-11-05&groupBy=tier";
     String threeHours = Policies.withEntry(Policies.shipped(), "OutputEntry_SlaPolicy_02_FirstResponse", "\"PT3H\"");
 
@@ -228,41 +222,4 @@ class WhatIfClockTest {
     return byGroup;
   }
 
-  /** Sets the engine clock to the day's 09:00 plus {@code minutes} and executes every due job of the tickets. */
-  void at(long minutes, String... ticketIds) {
-    ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofMinutes(minutes))));
-    for (String ticketId : ticketIds) {
-      Api.executeJobs(managementService, instance(ticketId));
-    }
-  }
-
-  String open(String priority) {
-    String id = (String) post(rest, "crm", "/api/tickets", ticketJson(null, priority, "enterprise")).getBody()
-        .get("id");
-    opened.add(id);
-    Api.executeJobs(managementService, instance(id));
-    return id;
-  }
-
-  String instance(String ticketId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(ticketId).singleResult().getId();
-  }
-
-  void complete(String ticketId, String outcome) {
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
-    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note"));
-    Api.executeJobs(managementService, instance(ticketId));
-  }
-
-  void completeWithReply(String ticketId, String outcome) {
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
-    taskService.complete(task, Map.of("outcome", outcome, "internalNote", "note",
-        "customerReply", "Please clear your cache."));
-    for (ProcessInstance mail : runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TicketProcess.REPLY_MAIL_PROCESS_KEY).processInstanceBusinessKey(ticketId).list()) {
-      Api.executeJobs(managementService, mail.getId());
-    }
-    Api.executeJobs(managementService, instance(ticketId));
-  }
 }
