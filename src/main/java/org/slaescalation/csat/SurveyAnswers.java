@@ -2,6 +2,10 @@ package org.slaescalation.csat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -12,10 +16,10 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The customers' answers, in table {@code csat_answer}: one per ticket, the first one. Each answer recorded also
  * raises its score's count in {@code csat_score}, in the same transaction, so that the metrics read five rows and
- * not every answer ({@link CsatMetrics}).
+ * not every answer ({@link CsatMetrics}). Reports read the ratings of many tickets at once ({@link #ratings}).
  */
 @Repository
-class SurveyAnswers {
+public class SurveyAnswers {
 
   /** A customer's answer: a rating of 1 to 5 and an optional comment. */
   record Answer(long ticketNumber, int rating, String comment, Instant answeredAt) {}
@@ -61,5 +65,22 @@ class SurveyAnswers {
       // rolled back: nothing recorded, nothing counted; the answer that won is committed
       return new Recorded(find(answer.ticketNumber()).orElseThrow(), false);
     }
+  }
+
+  /**
+   * The rating (1 to 5) of each of the tickets that has an answer, by ticket number: one query for a report's
+   * tickets, whatever their number.
+   */
+  public Map<Long, Integer> ratings(Collection<Long> ticketNumbers) {
+    Map<Long, Integer> ratings = new HashMap<>();
+    if (ticketNumbers.isEmpty()) {
+      return ratings;
+    }
+    jdbc.sql("select ticket_number, rating from csat_answer where ticket_number in (:tickets)")
+        .param("tickets", List.copyOf(ticketNumbers))
+        .query(rs -> {
+          ratings.put(rs.getLong(1), rs.getInt(2));
+        });
+    return ratings;
   }
 }

@@ -14,7 +14,7 @@ import org.slaescalation.clock.ClockName;
 import org.slaescalation.clock.ClockState;
 import org.slaescalation.clock.ClockStint;
 import org.slaescalation.clock.ClockStints;
-import org.slaescalation.csat.CsatRatings;
+import org.slaescalation.csat.SurveyAnswers;
 import org.slaescalation.ladder.EscalationOutbox;
 import org.slaescalation.ladder.Rung;
 import org.slaescalation.report.Counting.Outcome;
@@ -48,10 +48,10 @@ class SlaReport {
   private final TicketService tickets;
   private final ClockStints clocks;
   private final EscalationOutbox outbox;
-  private final CsatRatings ratings;
+  private final SurveyAnswers ratings;
   private final Counting counting;
 
-  SlaReport(TicketService tickets, ClockStints clocks, EscalationOutbox outbox, CsatRatings ratings,
+  SlaReport(TicketService tickets, ClockStints clocks, EscalationOutbox outbox, SurveyAnswers ratings,
       Counting counting) {
     this.tickets = tickets;
     this.clocks = clocks;
@@ -85,7 +85,12 @@ class SlaReport {
   }
 
   List<ReportRow> rows(ReportQuery query) {
-    return groups(query).entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
+    return rows(groups(query));
+  }
+
+  /** The rows of groups already counted ({@link #groups}), so that a caller that needs both reads the period once. */
+  List<ReportRow> rows(Map<String, List<Counted>> groups) {
+    return groups.entrySet().stream().map(group -> row(group.getKey(), group.getValue())).toList();
   }
 
   /** The counted tickets of the period by group, sorted by group. */

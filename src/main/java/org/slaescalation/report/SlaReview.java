@@ -55,7 +55,7 @@ class SlaReview {
   List<ReviewCandidate> candidates(ReportQuery query) {
     List<Segment> segments = new ArrayList<>();
     Map<String, List<SlaReport.Counted>> groups = report.groups(query);
-    List<ReportRow> rows = report.rows(query);
+    List<ReportRow> rows = report.rows(groups);
     for (ReportRow row : rows) {
       List<Duration> budgets = groups.get(row.group()).stream().map(SlaReport.Counted::resolutionBudget)
           .filter(b -> b != null).sorted().toList();
