@@ -1,8 +1,7 @@
 package org.slaescalation.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.slaescalation.process.EscalationTiming.FIRST_RESPONSE;
-import static org.slaescalation.process.EscalationTiming.RESOLUTION;
+import static org.slaescalation.process.EscalationTiming.INTERNAL_PERCENT;
 import static org.slaescalation.process.EscalationTiming.UNTOUCHED_TICKET_RUNGS;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.clock.ClockStints;
 import org.slaescalation.ladder.Ladder;
+import org.slaescalation.support.ShortTargetModels;
 import org.slaescalation.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Runs in a JVM of its own (see pom.xml), in real time: the application with its real job executor and the job
  * executor settings of application.yaml, a real SMTP server, and an SLA of seconds on the 24x7 calendar. A ticket
  * that nobody touches climbs its whole ladder; every escalation mail arrives after its rung's due instant and at
- * most {@link #TOLERANCE} later. The tolerance is what a loaded 2-core CI machine never exceeds; the 2 s goal is
+ * most {@link #TOLERANCE} later. Its budgets are half the benchmark's, so that the suite waits 40 s and not 80 s;
+ * the rungs stay at least 2 s apart. The tolerance is what a loaded 2-core CI machine never exceeds; the 2 s goal is
  * shown by {@link EscalationLagBenchmark} (docs/benchmarks.md). The measured lags go to the log and to
  * {@code target/escalation-lag.txt}.
  */
@@ -38,9 +39,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class EscalationTimingOwnJvmTest {
 
   static final Duration TOLERANCE = Duration.ofSeconds(5);
+  static final Duration FIRST_RESPONSE = Duration.ofSeconds(20);
+  static final Duration RESOLUTION = Duration.ofSeconds(40);
+  /** The P1 OLA of each team: support + engineering + sysadmin (30 s) fits in the resolution target. */
+  static final Duration OLA = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationTimingOwnJvmTest.class);
-  private static final Path MODELS = EscalationTiming.modelsWithShortTargets();
+  private static final Path MODELS = ShortTargetModels.copy(FIRST_RESPONSE, RESOLUTION, OLA, INTERNAL_PERCENT);
   private static final GreenMail MAIL = EscalationTiming.startMailServer();
 
   @DynamicPropertySource
