@@ -25,6 +25,7 @@ import org.slaescalation.support.ServiceNode;
 import org.slaescalation.support.ShortTargetModels;
 import org.slaescalation.support.SmtpFault;
 import org.slaescalation.support.TicketLoad;
+import org.slaescalation.support.WebSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two nodes on one PostgreSQL database, each a JVM of its own; one of them is killed with kill -9 while it holds
  * due timers, and the survivor sends their escalations within {@link #BOUND} of their due instants (the issue's
  * bound).
+ *
+ * <p>Both nodes are started at the same moment on the empty database (the cluster's first start, or a restart of
+ * every node after an upgrade): both come up, and what start-up creates (Camunda's schema, the service's tables, the
+ * model deployment, the team groups and Tasklist filters, the roles' grants, the demo users) exists once. Sessions
+ * are in the database: a login on one node is a login on the other (no sticky sessions needed).
  *
  * <p>To make "while it holds due timers" certain rather than lucky, node A's mail server accepts connections and
  * never answers ({@link SmtpFault#silent()}): its job threads hang in sends, so the jobs it acquires stay locked
@@ -83,6 +89,8 @@ class DeadNodeTimersOwnJvmTest {
       a.awaitUp(TicketLoad.CRM, Duration.ofMinutes(3));
       b.awaitUp(TicketLoad.CRM, Duration.ofMinutes(3));
       figures.line("both nodes up after %d s", Duration.between(startedAt, Instant.now()).toSeconds());
+      startUpCreatedEverythingOnce(jdbc);
+      aLoginOnOneNodeIsALoginOnTheOther(a, b);
 
       String ownerOfA = lockOwnerOf(a, jdbc);
       TicketLoad load = TicketLoad.start(List.of(b.url("")), 4, 40, 8, i -> true);
@@ -153,6 +161,36 @@ class DeadNodeTimersOwnJvmTest {
       ShortTargetModels.delete(models);
       ShortTargetModels.delete(folder);
     }
+  }
+
+  private static void startUpCreatedEverythingOnce(JdbcClient jdbc) {
+    assertThat(jdbc.sql("select count(*) from act_re_deployment").query(Integer.class).single())
+        .as("model deployments").isOne();
+    assertThat(jdbc.sql("select name_ from act_ru_filter order by name_").query(String.class).list())
+        .doesNotHaveDuplicates().isNotEmpty();
+    assertThat(jdbc.sql("select id_ from act_id_group order by id_").query(String.class).list())
+        .doesNotHaveDuplicates().contains("support", "engineering", "sysadmin");
+    assertThat(jdbc.sql("select id_ from act_id_user order by id_").query(String.class).list())
+        .doesNotHaveDuplicates().contains("demo", "sam", "crm");
+    assertThat(jdbc.sql("""
+            select count(*) from (select type_, group_id_, user_id_, resource_type_, resource_id_, count(*)
+              from act_ru_authorization group by type_, group_id_, user_id_, resource_type_, resource_id_
+              having count(*) > 1) duplicates""").query(Integer.class).single())
+        .as("no grant twice").isZero();
+  }
+
+  /** Behind a load balancer without sticky sessions: a Cockpit login on node A is a login on node B. */
+  private static void aLoginOnOneNodeIsALoginOnTheOther(ServiceNode a, ServiceNode b) {
+    WebSession browser = WebSession.webapps(a.port(), "demo", "demo", "cockpit");
+    assertThat(browser.loginStatus()).as("Cockpit login on node A").isEqualTo(200);
+    WebSession.Response onOtherNode = browser.onPort(b.port()).get("/camunda/api/admin/auth/user/default");
+    assertThat(onOtherNode.status()).as(onOtherNode.body()).isEqualTo(200);
+    assertThat(onOtherNode.json()).containsEntry("userId", "demo");
+    WebSession.Response deployments = browser.onPort(b.port())
+        .get("/camunda/api/engine/engine/default/deployment/count");
+    assertThat(deployments.status()).as(deployments.body()).isEqualTo(200);
+    assertThat(WebSession.anonymous(b.port()).get("/camunda/api/admin/auth/user/default").status())
+        .as("without the cookie").isNotEqualTo(200);
   }
 
   /**

@@ -56,6 +56,10 @@ public final class ServiceNode implements AutoCloseable {
     return process.pid();
   }
 
+  public int port() {
+    return port;
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
