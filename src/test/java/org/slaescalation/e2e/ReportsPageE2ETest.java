@@ -150,6 +150,26 @@ class ReportsPageE2ETest {
     browser.await("back on the board", d -> d.getCurrentUrl().endsWith("/board"));
   }
 
+  /** What an engineer sees who follows a link to the reports or the what-if: who may open them, and a way on. */
+  @Test
+  void anAgentWhoOpensTheReportsOrTheWhatIfIsToldWhoMayAndWhereToGo() {
+    WebDriver driver = browser.driver();
+    driver.get("http://localhost:" + port + "/reports");
+    browser.await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("erin");
+    driver.findElement(By.id("password")).sendKeys("erin");
+    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    for (String page : new String[] {"/reports", "/reports/what-if"}) {
+      driver.get("http://localhost:" + port + page);
+      browser.await("the refusal of " + page, d -> d.findElement(By.tagName("h1")).getText().equals("403 Forbidden"));
+      assertThat(driver.findElement(By.tagName("body")).getText()).as(page)
+          .contains("You are logged in as erin.", "The SLA reports and the what-if are for team leads and "
+              + "administrators.", "Tasklist")
+          .doesNotContain("enterprise", "Compliance");
+      assertThat(driver.findElements(By.tagName("canvas"))).as(page).isEmpty();
+    }
+    browser.saveScreenshot("reports-refuse-engineer");
+  }
+
   @Test
   void aDayWithoutTicketsSaysSoAndDrawsNoChart() {
     WebDriver driver = browser.driver();
