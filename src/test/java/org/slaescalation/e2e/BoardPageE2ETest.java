@@ -41,10 +41,7 @@ class BoardPageE2ETest {
         .processInstanceId(triage.getProcessInstanceId()).singleResult().getBusinessKey();
     WebDriver driver = browser.driver();
 
-    driver.get("http://localhost:" + port + "/board");
-    browser.await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("sophie");
-    driver.findElement(By.id("password")).sendKeys("sophie");
-    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    browser.logInToPage("http://localhost:" + port + "/board", "sophie");
     By row = By.cssSelector("#board tr[data-ticket='" + ticketId + "']");
     WebElement shown = browser.await("the ticket's row", presenceOfElementLocated(row));
 

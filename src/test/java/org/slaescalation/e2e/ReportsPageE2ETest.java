@@ -79,10 +79,7 @@ class ReportsPageE2ETest {
     timeline.at(5 * 60, a, b, c);
 
     WebDriver driver = browser.driver();
-    driver.get("http://localhost:" + port + "/board");
-    browser.await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("sophie");
-    driver.findElement(By.id("password")).sendKeys("sophie");
-    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    browser.logInToPage("http://localhost:" + port + "/board", "sophie");
     browser.click(By.id("reports-link"));
     browser.await("the reports page", presenceOfElementLocated(By.cssSelector("main.reports[data-loaded='true']")));
     // The engine clock says 1 June 2020, 14:00 UTC: the form proposes the 30 days up to that day.
@@ -154,10 +151,7 @@ class ReportsPageE2ETest {
   @Test
   void anAgentWhoOpensTheReportsOrTheWhatIfIsToldWhoMayAndWhereToGo() {
     WebDriver driver = browser.driver();
-    driver.get("http://localhost:" + port + "/reports");
-    browser.await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("erin");
-    driver.findElement(By.id("password")).sendKeys("erin");
-    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    browser.logInToPage("http://localhost:" + port + "/reports", "erin");
     for (String page : new String[] {"/reports", "/reports/what-if"}) {
       driver.get("http://localhost:" + port + page);
       browser.await("the refusal of " + page, d -> d.findElement(By.tagName("h1")).getText().equals("403 Forbidden"));
@@ -173,10 +167,7 @@ class ReportsPageE2ETest {
   @Test
   void aDayWithoutTicketsSaysSoAndDrawsNoChart() {
     WebDriver driver = browser.driver();
-    driver.get("http://localhost:" + port + "/reports?from=2020-06-07&to=2020-06-07&groupBy=priority");
-    browser.await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("sophie");
-    driver.findElement(By.id("password")).sendKeys("sophie");
-    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    browser.logInToPage("http://localhost:" + port + "/reports?from=2020-06-07&to=2020-06-07&groupBy=priority", "sophie");
     browser.await("the reports page", presenceOfElementLocated(By.cssSelector("main.reports[data-loaded='true']")));
 
     assertThat(driver.findElement(By.id("sla-status")).getText())

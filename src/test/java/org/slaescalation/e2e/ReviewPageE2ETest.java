@@ -76,10 +76,7 @@ class ReviewPageE2ETest {
     List<DecisionDefinition> decisions = deployTwoVersionsOfABudgetCopy();
 
     // The review page is for team leads and administrators: the login page sends back to it.
-    driver.get("http://localhost:" + port + "/review");
-    await("the login page", presenceOfElementLocated(By.id("username"))).sendKeys("sophie");
-    driver.findElement(By.id("password")).sendKeys("sophie");
-    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
+    browser.logInToPage("http://localhost:" + port + "/review", "sophie");
     await("the ticket process is rendered", presenceOfElementLocated(shape("#canvas", TicketProcess.TASK_TRIAGE)));
     assertThat(driver.findElements(By.cssSelector("#canvas g.djs-shape"))).hasSizeGreaterThan(40);
     assertThat(driver.findElement(By.id("process-title")).getText()).contains(TicketProcess.PROCESS_KEY);

@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -183,6 +184,17 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
     driver.get(appUrl);
     submitWebappLogin(user);
     await("logged in to " + appUrl + " as " + user, d -> d.findElement(WEBAPP_ACCOUNT_MENU).isDisplayed());
+  }
+
+  /**
+   * Opens one of the service's pages ({@code url}), which sends an anonymous browser to the service's login page, and
+   * logs in there as {@code user} (password = user name); the login page then sends the browser back.
+   */
+  public void logInToPage(String url, String user) {
+    driver.get(url);
+    await("the login page", ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(user);
+    driver.findElement(By.cssSelector("form.login button[type='submit']")).click();
   }
 
   /** Saves what the window shows as {@code target/e2e/<name>.png}. */
