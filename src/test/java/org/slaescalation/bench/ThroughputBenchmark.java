@@ -1,0 +1,338 @@
+package org.slaescalation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractActivityBuilder;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.junit.jupiter.api.Test;
+import org.slaescalation.support.Api;
+import org.slaescalation.ticket.NewTicket;
+import org.slaescalation.ticket.TicketService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Tickets through the full route against a plain Camunda process of the same shape, in the same engine and run, on
+ * an embedded PostgreSQL 14; and where the time goes (a Java Flight Recorder profile of each).
+ *
+ * <p>The route of a ticket, as agents take it: opened through {@link TicketService} (SLA policy and OLA decisions,
+ * clocks, the acknowledgement mail), triage hands it to engineering, engineering to sysadmin, sysadmin resolves it
+ * with a reply to the customer, support confirms it resolved; after each step its jobs run as the job executor
+ * would run them (on this thread: the job executor is off, so the CPU time of this thread is the ticket's). The
+ * plain process has the same BPMN shape without the service: three team tasks in a sub-process with two
+ * non-interrupting OLA timers each, eight non-interrupting SLA timers on the sub-process, a confirmation task with
+ * two timers, a wait for the customer's message or a timer; started with as many variables as a ticket and its
+ * tasks completed with the same ones. No mail server is set, so mails are captured in the database.
+ *
+ * <p>Tickets per second and CPU per ticket are the medians of {@code bench.rounds} rounds (default 5, 2 quick) of
+ * {@code bench.batch} tickets (default 100, 20 quick) of each kind, alternating, after a warm-up batch of each.
+ * Then one more batch of each under a JFR recording (settings {@code profile}, samples every 10 ms): the samples of
+ * this thread by the component of their top frame, and the service's own methods nearest the top of the stack.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
+    "camunda.bpm.admin-user.id=bench", "camunda.bpm.admin-user.password=Bench-password-1",
+    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+        + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
+class ThroughputBenchmark {
+
+  private static final String PLAIN = "plain-ticket-route";
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Postgres {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+      return EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(1)).start();
+    }
+
+    @Bean
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+      HikariDataSource dataSource = new HikariDataSource();
+      dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      dataSource.setUsername("postgres");
+      dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+      return dataSource;
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired TicketService tickets;
+
+  /** Wall and CPU time of a batch, in ns per ticket. */
+  record Batch(double wallNanos, double cpuNanos) {}
+
+  @Test
+  void fullRouteVersusPlainCamunda() throws Exception {
+    BenchReport report = new BenchReport("throughput", "mvn -B -ntp -Pbench test -Dtest=ThroughputBenchmark");
+    int rounds = Integer.getInteger("bench.rounds", BenchReport.QUICK ? 2 : 5);
+    int batch = Integer.getInteger("bench.batch", BenchReport.QUICK ? 20 : 100);
+    engine.getRepositoryService().createDeployment().name(PLAIN).addModelInstance(PLAIN + ".bpmn", plainModel())
+        .deploy();
+    int[] sequence = {0};
+    IntConsumer ticket = i -> ticketThroughTheRoute(sequence[0]++);
+    IntConsumer plain = i -> plainThroughTheRoute(sequence[0]++);
+    run(ticket, batch);
+    run(plain, batch);
+    List<Batch> service = new ArrayList<>();
+    List<Batch> baseline = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      service.add(run(ticket, batch));
+      baseline.add(run(plain, batch));
+      report.sampleLoad();
+    }
+    Path folder = Files.createDirectories(Path.of("target", "bench"));
+    Map<String, Long> serviceProfile = new HashMap<>();
+    Map<String, Long> serviceMethods = new HashMap<>();
+    Map<String, Long> serviceInclusive = new HashMap<>();
+    Map<String, Long> plainProfile = new HashMap<>();
+    profile(ticket, batch, folder.resolve("throughput-service.jfr"), serviceProfile, serviceMethods, serviceInclusive);
+    profile(plain, batch, folder.resolve("throughput-plain.jfr"), plainProfile, new HashMap<>(), new HashMap<>());
+    report.sampleLoad();
+
+    Batch s = median(service);
+    Batch p = median(baseline);
+    double ratio = p.wallNanos() / s.wallNanos();
+    double cpuRatio = s.cpuNanos() / p.cpuNanos();
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("PostgreSQL 14 (embedded), job executor off (jobs run on the measuring thread). Medians of "
+        + "%d rounds of %d tickets each, alternating, after a warm-up batch of each.%n%n", rounds, batch));
+    md.append("| Route | Tickets/s | ms per ticket | CPU ms per ticket |\n|---|---:|---:|---:|\n");
+    md.append(String.format("| Ticket through the service (open, triage, investigate, fix, confirm) | %.1f | %.1f | "
+        + "%.1f |%n", 1e9 / s.wallNanos(), s.wallNanos() / 1e6, s.cpuNanos() / 1e6));
+    md.append(String.format("| Plain Camunda process of the same shape | %.1f | %.1f | %.1f |%n",
+        1e9 / p.wallNanos(), p.wallNanos() / 1e6, p.cpuNanos() / 1e6));
+    md.append(String.format("%n**Throughput ratio %.2f** (goal ≥ 0.5: %s); CPU per ticket %.1f× the plain "
+        + "process's.%n%n", ratio, ratio >= 0.5 ? "met" : "**not met**", cpuRatio));
+    md.append("Where the time goes (JFR execution samples of the measuring thread, one batch each), by the "
+        + "component of the top frame:\n\n| Component | Service: share of samples | Plain: share of samples |\n"
+        + "|---|---:|---:|\n");
+    long serviceTotal = serviceProfile.values().stream().mapToLong(Long::longValue).sum();
+    long plainTotal = plainProfile.values().stream().mapToLong(Long::longValue).sum();
+    serviceProfile.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> md.append(String.format("| %s | %.0f %% | %.0f %% |%n", e.getKey(),
+            100.0 * e.getValue() / serviceTotal, 100.0 * plainProfile.getOrDefault(e.getKey(), 0L) / plainTotal)));
+    md.append(String.format("%nSamples: service %,d, plain %,d. The service's methods: on the stack (inclusive) "
+        + "and nearest the top (what the frames above them were doing for), top 12 each, share of the service's "
+        + "samples:%n%n| On the stack | Share | Nearest the top | Share |%n|---|---:|---|---:|%n", serviceTotal,
+        plainTotal));
+    List<Map.Entry<String, Long>> onStack = top(serviceInclusive, 12);
+    List<Map.Entry<String, Long>> nearest = top(serviceMethods, 12);
+    for (int i = 0; i < Math.max(onStack.size(), nearest.size()); i++) {
+      md.append(cells(onStack, i, serviceTotal)).append(cells(nearest, i, serviceTotal)).append("|\n");
+    }
+    md.append("\nThe recordings are in `target/bench/throughput-*.jfr` (JDK Mission Control, `jfr print`).\n");
+
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("rounds", rounds);
+    figures.put("batch", batch);
+    figures.put("serviceTicketsPerSecond", 1e9 / s.wallNanos());
+    figures.put("plainTicketsPerSecond", 1e9 / p.wallNanos());
+    figures.put("serviceCpuMsPerTicket", s.cpuNanos() / 1e6);
+    figures.put("plainCpuMsPerTicket", p.cpuNanos() / 1e6);
+    figures.put("throughputRatio", ratio);
+    figures.put("cpuRatio", cpuRatio);
+    figures.put("serviceProfile", serviceProfile);
+    figures.put("plainProfile", plainProfile);
+    report.write(md.toString(), figures);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PLAIN).count())
+        .as("plain instances waiting for the customer").isEqualTo((long) (rounds + 2) * batch);
+  }
+
+  private void ticketThroughTheRoute(int i) {
+    String[] categories = {"incident", "bug", "question", "billing", "account", "feature-request"};
+    String id = tickets.open(new NewTicket("bench-" + i, "Checkout fails " + i, "HTTP 500 on every order",
+        "P" + (1 + i % 4), categories[i % 6], new NewTicket.Customer("acme-" + (i % 37), "ACME " + (i % 37),
+        "ops@acme.example", new String[] {"enterprise", "business", "standard", "free"}[(i / 4) % 4],
+        "Europe/Amsterdam"))).id();
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult().getId();
+    Api.executeJobs(engine.getManagementService(), instance);
+    complete(instance, "Task_TriageTicket", Map.of("outcome", "handoff-engineering", "internalNote", "Reproduced"));
+    complete(instance, "Task_InvestigateTicket", Map.of("outcome", "handoff-sysadmin", "internalNote", "Disk full"));
+    complete(instance, "Task_FixInfrastructure", Map.of("outcome", "resolved",
+        "customerReply", "The disk was full; orders go through again."));
+    complete(instance, "Task_ConfirmResolution", Map.of("outcome", "resolved"));
+  }
+
+  private void plainThroughTheRoute(int i) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (int v = 0; v < 17; v++) {
+      variables.put("variable" + v, "value " + v + " of ticket " + i);
+    }
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(PLAIN, "P-" + i, variables).getId();
+    Api.executeJobs(engine.getManagementService(), instance);
+    complete(instance, "triage", Map.of("outcome", "handoff-engineering", "internalNote", "Reproduced"));
+    complete(instance, "investigate", Map.of("outcome", "handoff-sysadmin", "internalNote", "Disk full"));
+    complete(instance, "fix", Map.of("outcome", "resolved", "customerReply", "The disk was full."));
+    complete(instance, "confirm", Map.of("outcome", "resolved"));
+  }
+
+  private void complete(String instance, String taskKey, Map<String, Object> variables) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("task %s of %s", taskKey, instance).isNotNull();
+    engine.getTaskService().complete(task.getId(), variables);
+    Api.executeJobs(engine.getManagementService(), instance);
+  }
+
+  /** The shape of the ticket process without the service: tasks, timers, the wait for the customer. */
+  static BpmnModelInstance plainModel() {
+    UserTaskBuilder triage = Bpmn.createExecutableProcess(PLAIN).camundaHistoryTimeToLive(180).startEvent()
+        .subProcess("resolve").embeddedSubProcess().startEvent()
+        .userTask("triage").camundaCandidateGroups("support").camundaDueDate("${now()}");
+    UserTaskBuilder investigate = withOlaTimers(triage, "triage")
+        .userTask("investigate").camundaCandidateGroups("engineering").camundaDueDate("${now()}");
+    UserTaskBuilder fix = withOlaTimers(investigate, "investigate")
+        .userTask("fix").camundaCandidateGroups("sysadmin").camundaDueDate("${now()}");
+    AbstractFlowNodeBuilder<?, ?> route = withOlaTimers(fix, "fix").endEvent().subProcessDone();
+    for (int t = 0; t < 8; t++) {
+      route = route.moveToActivity("resolve").boundaryEvent("sla" + t).cancelActivity(false)
+          .timerWithDuration("PT" + (8 + t) + "H").endEvent();
+    }
+    UserTaskBuilder confirm = route.moveToActivity("resolve").userTask("confirm").camundaCandidateGroups("support")
+        .camundaDueDate("${now()}");
+    return withOlaTimers(confirm, "confirm").eventBasedGateway().id("reopenWindow")
+        .intermediateCatchEvent("customerWrote").message("CustomerWroteAgain").endEvent()
+        .moveToNode("reopenWindow").intermediateCatchEvent("windowOver").timerWithDuration("P7D").endEvent().done();
+  }
+
+  private static AbstractActivityBuilder<?, ?> withOlaTimers(AbstractActivityBuilder<?, ?> task, String id) {
+    return task.boundaryEvent(id + "OlaWarning").cancelActivity(false).timerWithDuration("PT3H").endEvent()
+        .moveToActivity(id).boundaryEvent(id + "OlaExpired").cancelActivity(false).timerWithDuration("PT4H")
+        .endEvent().moveToActivity(id);
+  }
+
+  private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
+    return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+        .toList();
+  }
+
+  private static String cells(List<Map.Entry<String, Long>> rows, int i, long total) {
+    return i < rows.size() ? String.format("| `%s` | %.1f %% ", rows.get(i).getKey(),
+        100.0 * rows.get(i).getValue() / total) : "| | ";
+  }
+
+  private static Batch run(IntConsumer route, int tickets) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    for (int i = 0; i < tickets; i++) {
+      route.accept(i);
+    }
+    return new Batch((System.nanoTime() - wall) / (double) tickets,
+        (THREADS.getCurrentThreadCpuTime() - cpu) / (double) tickets);
+  }
+
+  private static Batch median(List<Batch> batches) {
+    List<Double> wall = batches.stream().map(Batch::wallNanos).sorted().toList();
+    List<Double> cpu = batches.stream().map(Batch::cpuNanos).sorted().toList();
+    return new Batch(wall.get(wall.size() / 2), cpu.get(cpu.size() / 2));
+  }
+
+  /**
+   * One batch under JFR; counts this thread's execution samples by the component of the first frame from the top
+   * that is not the JDK's, by the service method nearest the top, and by every service method on the stack.
+   */
+  private static void profile(IntConsumer route, int tickets, Path file, Map<String, Long> components,
+      Map<String, Long> serviceMethods, Map<String, Long> inclusive) throws Exception {
+    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.start();
+      run(route, tickets);
+      recording.stop();
+      recording.dump(file);
+    }
+    String thread = Thread.currentThread().getName();
+    for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+          || event.getThread("sampledThread") == null
+          || !thread.equals(event.getThread("sampledThread").getJavaName())) {
+        continue;
+      }
+      List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (frames.isEmpty()) {
+        continue;
+      }
+      components.merge(frames.stream().map(f -> f.getMethod().getType().getName()).filter(t -> !jdk(t))
+          .findFirst().map(ThroughputBenchmark::component).orElse("JDK only (no library frame on the stack)"), 1L,
+          Long::sum);
+      List<String> service = frames.stream().filter(f -> serviceCode(f.getMethod().getType().getName()))
+          .map(ThroughputBenchmark::simpleName).toList();
+      serviceMethods.merge(service.isEmpty() ? "(none: the engine's own work)" : service.get(0), 1L, Long::sum);
+      service.stream().distinct().forEach(method -> inclusive.merge(method, 1L, Long::sum));
+    }
+  }
+
+  /** The service's own code, without the command interceptor that wraps every engine command. */
+  private static boolean serviceCode(String type) {
+    return type.startsWith("org.slaescalation.") && !type.startsWith("org.slaescalation.bench.")
+        && !type.startsWith("org.slaescalation.engine.CollisionRetryPlugin");
+  }
+
+  private static boolean jdk(String type) {
+    return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+  }
+
+  private static String simpleName(RecordedFrame frame) {
+    String type = frame.getMethod().getType().getName();
+    return type.substring(type.lastIndexOf('.') + 1).replaceAll("\\$\\$SpringCGLIB\\$\\$\\d+", "") + "."
+        + frame.getMethod().getName();
+  }
+
+  private static String component(String type) {
+    if (type.startsWith("org.slaescalation.")) {
+      return "the service's code";
+    }
+    if (type.startsWith("org.camunda.bpm.dmn.") || type.startsWith("org.camunda.feel.")
+        || type.startsWith("camundajar.") || type.startsWith("scala.")) {
+      return "DMN and FEEL (Camunda, Scala)";
+    }
+    if (type.startsWith("org.apache.ibatis.") || type.startsWith("org.camunda.bpm.engine.impl.db.")) {
+      return "Camunda persistence (MyBatis)";
+    }
+    if (type.startsWith("org.camunda.")) {
+      return "Camunda engine (other)";
+    }
+    if (type.startsWith("org.postgresql.") || type.startsWith("com.zaxxer.")) {
+      return "JDBC driver and pool";
+    }
+    if (type.startsWith("jakarta.mail.") || type.startsWith("org.eclipse.angus.") || type.startsWith("org.thymeleaf")
+        || type.startsWith("freemarker.")) {
+      return "mail and templates";
+    }
+    if (type.startsWith("com.fasterxml.")) {
+      return "Jackson";
+    }
+    if (type.startsWith("org.springframework.")) {
+      return "Spring";
+    }
+    return "other: " + type.substring(0, Math.max(0, type.lastIndexOf('.')));
+  }
+}
