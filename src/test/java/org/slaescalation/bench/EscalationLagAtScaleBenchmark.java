@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <pre>
  * mvn -B -ntp -Pbench test -Dtest=EscalationLagAtScaleBenchmark [-Dbench.quick] [-Dbench.scales=1000,10000]
- *     [-Dbench.databases=postgresql] [-Dbench.sustainedSeconds=60]
+ *     [-Dbench.databases=postgresql] [-Dbench.sustainedSeconds=60] [-Dbench.nodeArguments="--a=b --c=d"]
  * </pre>
  *
  * <p>It fails only when a mail arrives before its due instant or a rung's mail is missing.
@@ -90,6 +91,9 @@ class EscalationLagAtScaleBenchmark {
       QUICK ? "postgresql" : "h2,postgresql").split(",")).map(String::strip).toList();
   private static final int TEMPLATES = Integer.getInteger("bench.templates", QUICK ? 50 : 100);
   private static final int PROBES = Integer.getInteger("bench.probes", QUICK ? 10 : 20);
+  /** Extra Spring Boot arguments of every node, e.g. job executor settings to compare with application.yaml's. */
+  private static final String[] NODE_ARGUMENTS = Arrays.stream(System.getProperty("bench.nodeArguments", "")
+      .split(" ")).filter(a -> !a.isBlank()).toArray(String[]::new);
   private static final int SUSTAINED_SECONDS = Integer.getInteger("bench.sustainedSeconds", QUICK ? 0 : 600);
 
   /** A node start: on which database, how many open tickets, how long until the API answered, its memory. */
@@ -97,7 +101,7 @@ class EscalationLagAtScaleBenchmark {
 
   /** A measured phase: tickets with short clocks arriving at 5 a second while N tickets are open. */
   record Phase(String database, int nodes, int openTickets, int tickets, String intake, int rungs, int arrived,
-      List<Long> lagMs, int early, int repeated) {
+      List<Long> lagMs, int early, int repeated, Cpu cpu, double deliveredPerSecond, JfrProfile profile) {
 
     long percentile(double p) {
       return BenchReport.percentile(lagMs, p);
@@ -162,13 +166,13 @@ class EscalationLagAtScaleBenchmark {
         LOG.info("{}: {} open tickets ({} s to copy)", name, database.openTickets(),
             (System.nanoTime() - copyStart) / 1_000_000_000);
         for (int nodes = 1; nodes <= (database.postgres() ? 2 : 1); nodes++) {
-          phases.add(phase(database, nodes, models, mail, PROBES, RESOLUTION, starts));
+          phases.add(phase(database, nodes, models, mail, PROBES, RESOLUTION, starts, false));
           report.sampleLoad();
         }
       }
       if (SUSTAINED_SECONDS > 0 && database.postgres()) {
         sustained.add(phase(database, 1, minuteModels, mail, (int) (SUSTAINED_SECONDS * TICKETS_PER_SECOND),
-            SUSTAINED_RESOLUTION, null));
+            SUSTAINED_RESOLUTION, null, true));
       }
     } finally {
       mail.stop();
@@ -181,7 +185,7 @@ class EscalationLagAtScaleBenchmark {
    * the nodes and compares the mails with the rungs due.
    */
   private Phase phase(Database database, int nodeCount, Path models, GreenMail mail, int tickets,
-      Duration resolution, List<Start> startsToRecord) throws Exception {
+      Duration resolution, List<Start> startsToRecord, boolean profile) throws Exception {
     int open = database.openTickets();
     List<ServiceNode> nodes = new ArrayList<>();
     try {
@@ -202,12 +206,27 @@ class EscalationLagAtScaleBenchmark {
       int warmedUp = TicketLoad.start(urls, 4, WARM_UP, 10, i -> false).awaitDone(Duration.ofMinutes(2))
           .acknowledged().size();
       open += warmedUp;
+      List<Long> pids = nodes.stream().map(ServiceNode::pid).toList();
+      if (profile) {
+        for (long pid : pids) {
+          jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        }
+      }
+      Cpu.Sample cpuBefore = Cpu.sample(pids);
       TicketLoad load = TicketLoad.start(urls, 8, tickets, TICKETS_PER_SECOND, i -> true);
       load.awaitDone(Duration.ofSeconds((long) (tickets / TICKETS_PER_SECOND) + 120));
       Set<String> ids = ids(load);
       Instant lastOpened = load.acknowledged().stream().map(a -> a.startedAt().plus(a.took())).max(Instant::compareTo)
           .orElse(Instant.now());
       awaitRungs(mail, ids, lastOpened.plus(resolution).plusSeconds(60));
+      Cpu cpu = Cpu.between(cpuBefore, Cpu.sample(pids));
+      JfrProfile recorded = null;
+      if (profile) {
+        Path file = Files.createDirectories(Path.of("target", "bench")).toAbsolutePath()
+            .resolve("node-" + database.name + "-" + open + ".jfr");
+        jcmd(pids.get(0), "JFR.dump", "name=bench", "filename=" + file);
+        recorded = JfrProfile.read(file, thread -> true);
+      }
       for (ServiceNode node : nodes) {
         node.kill();
       }
@@ -221,8 +240,12 @@ class EscalationLagAtScaleBenchmark {
           && d.arrival().first().isBefore(d.rung().due())).count();
       int repeated = (int) arrivals.entrySet().stream().filter(e -> ids.contains(e.getKey().split("\\|")[0]))
           .map(Map.Entry::getValue).distinct().filter(EscalationLedger.Arrival::repeated).count();
+      Instant firstDue = expected.stream().map(EscalationLedger.Rung::due).min(Instant::compareTo).orElse(lastOpened);
+      Instant lastArrival = deliveries.stream().filter(d -> d.arrival() != null).map(d -> d.arrival().complete())
+          .max(Instant::compareTo).orElse(firstDue);
+      double perSecond = lag.size() / Math.max(1, Duration.between(firstDue, lastArrival).toMillis() / 1000.0);
       Phase phase = new Phase(database.label(), nodeCount, open, ids.size(), TicketLoad.summary(load.attempts()),
-          expected.size(), lag.size(), lag, early, repeated);
+          expected.size(), lag.size(), lag, early, repeated, cpu, perSecond, recorded);
       LOG.info("{}", phase);
       return phase;
     } finally {
@@ -232,16 +255,59 @@ class EscalationLagAtScaleBenchmark {
     }
   }
 
-  /** Until every ticket's ten rungs have a mail, or the deadline. */
+  /**
+   * Until every ticket's ten rungs have a mail, or the deadline. The received mails are parsed at most every few
+   * seconds (parsing tens of thousands of them for every new one would load this JVM, on the nodes' cores).
+   */
   private static void awaitRungs(GreenMail mail, Set<String> ids, Instant deadline) {
+    long needed = (long) ids.size() * RUNGS_PER_TICKET;
     while (Instant.now().isBefore(deadline)) {
       long arrived = EscalationLedger.escalations(mail).keySet().stream()
           .filter(key -> ids.contains(key.split("\\|")[0])).count();
-      if (arrived >= (long) ids.size() * RUNGS_PER_TICKET) {
+      if (arrived >= needed) {
         return;
       }
-      mail.waitForIncomingEmail(Math.max(1, Math.min(2000, Duration.between(Instant.now(), deadline).toMillis())),
-          mail.getReceivedMessages().length + 1);
+      mail.waitForIncomingEmail(Math.max(1, Math.min(5000, Duration.between(Instant.now(), deadline).toMillis())),
+          mail.getReceivedMessages().length + (int) (needed - arrived));
+    }
+  }
+
+  /** Runs {@code jcmd PID command...} (the JDK's diagnostic command tool), e.g. to start and dump a recording. */
+  private static void jcmd(long pid, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid)));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as("jcmd %s: %s", line, output).isZero();
+  }
+
+  /** CPU of the nodes (cores in use on average) and of the whole machine (busy share) between two samples. */
+  record Cpu(double nodeCores, double machineBusyPercent) {
+
+    record Sample(long nanos, long nodeTicks, long machineTotal, long machineIdle) {}
+
+    /** utime + stime of the nodes (/proc/PID/stat, clock ticks of 1/100 s) and the machine's /proc/stat. */
+    static Sample sample(List<Long> pids) throws IOException {
+      long ticks = 0;
+      for (long pid : pids) {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      }
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i <= 8; i++) {
+        total += Long.parseLong(cpu[i]);
+      }
+      return new Sample(System.nanoTime(), ticks, total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]));
+    }
+
+    static Cpu between(Sample a, Sample b) {
+      double seconds = (b.nanos() - a.nanos()) / 1e9;
+      long total = b.machineTotal() - a.machineTotal();
+      return new Cpu((b.nodeTicks() - a.nodeTicks()) / 100.0 / seconds,
+          total == 0 ? 0 : 100.0 * (total - (b.machineIdle() - a.machineIdle())) / total);
     }
   }
 
@@ -267,9 +333,12 @@ class EscalationLagAtScaleBenchmark {
         TICKETS_PER_SECOND, FIRST_RESPONSE.toSeconds(), RESOLUTION.toSeconds(), OLA.toSeconds(), INTERNAL_PERCENT,
         RUNGS_PER_TICKET, TEMPLATES, COPIES_DUE, WARM_UP));
     md.append("Lag = mail stored by GreenMail for all its recipients minus the rung's due instant. ")
-        .append("Goal: p99 under 1 s at 100,000 open tickets.\n\n");
+        .append("Goal: p99 under 1 s at 100,000 open tickets.")
+        .append(NODE_ARGUMENTS.length == 0 ? "" : " Node arguments: `" + String.join(" ", NODE_ARGUMENTS) + "`.")
+        .append("\n\n");
     md.append("| Database | Nodes | Open tickets | Probe tickets | Rungs due | Arrived | min ms | p50 ms | p99 ms "
-        + "| max ms | Sent twice | Intake (`POST /api/tickets`) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + "| max ms | Sent twice | Nodes' CPU (cores) | Machine busy | Intake (`POST /api/tickets`) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Phase p : phases) {
       md.append(row(p));
     }
@@ -280,9 +349,27 @@ class EscalationLagAtScaleBenchmark {
           SUSTAINED_FIRST_RESPONSE.toSeconds(), SUSTAINED_RESOLUTION.toSeconds(), SUSTAINED_OLA.toSeconds(),
           TICKETS_PER_SECOND * RUNGS_PER_TICKET));
       md.append("| Database | Nodes | Open tickets | Tickets | Rungs due | Arrived | min ms | p50 ms | p99 ms "
-          + "| max ms | Sent twice | Intake (`POST /api/tickets`) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+          + "| max ms | Sent twice | Nodes' CPU (cores) | Machine busy | Intake (`POST /api/tickets`) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (Phase p : sustained) {
         md.append(row(p));
+      }
+      for (Phase p : sustained) {
+        md.append(String.format("%nMails delivered: %.1f rungs a second on average, from the first rung's due instant "
+            + "to the last mail (%,d of %,d rungs due had a mail when the run stopped waiting).%n", p.deliveredPerSecond(),
+            p.arrived(), p.rungs()));
+        if (p.profile() != null) {
+          JfrProfile f = p.profile();
+          md.append(String.format("%nWhere the node's CPU went under this load (JFR execution samples of all its "
+              + "threads, %,d samples): by thread%n%n| Thread | Share |%n|---|---:|%n", f.samples));
+          JfrProfile.top(f.threads, 8).forEach(e -> md.append(String.format("| `%s` | %.0f %% |%n", e.getKey(),
+              f.share(e.getValue()))));
+          md.append("\nby component (the first frame from the top that is not the JDK's)\n\n| Component | Share |\n"
+              + "|---|---:|\n");
+          JfrProfile.top(f.components, 10).forEach(e -> md.append(String.format("| %s | %.0f %% |%n", e.getKey(),
+              f.share(e.getValue()))));
+          md.append("\nand by the service's methods:\n\n").append(f.methods(10));
+        }
       }
     }
     md.append("\nStart-up (from starting the JVM to a responding ticket API) and resident memory once settled "
@@ -302,9 +389,10 @@ class EscalationLagAtScaleBenchmark {
   }
 
   private static String row(Phase p) {
-    return String.format("| %s | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %s |%n", p.database(),
-        p.nodes(), p.openTickets(), p.tickets(), p.rungs(), p.arrived(), p.percentile(0), p.percentile(50),
-        p.percentile(99), p.percentile(100), p.repeated(), p.intake().replace("|", "/"));
+    return String.format("| %s | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %.2f | %.0f %% | %s |%n",
+        p.database(), p.nodes(), p.openTickets(), p.tickets(), p.rungs(), p.arrived(), p.percentile(0),
+        p.percentile(50), p.percentile(99), p.percentile(100), p.repeated(), p.cpu().nodeCores(),
+        p.cpu().machineBusyPercent(), p.intake().replace("|", "/"));
   }
 
   private static Map<String, Object> figures(Phase p) {
@@ -318,6 +406,12 @@ class EscalationLagAtScaleBenchmark {
     f.put("lagMs", Map.of("min", p.percentile(0), "p50", p.percentile(50), "p99", p.percentile(99),
         "max", p.percentile(100)));
     f.put("sentTwice", p.repeated());
+    f.put("nodesCpuCores", p.cpu().nodeCores());
+    f.put("machineBusyPercent", p.cpu().machineBusyPercent());
+    f.put("deliveredRungsPerSecond", p.deliveredPerSecond());
+    if (p.profile() != null) {
+      f.put("nodeProfile", p.profile().figures());
+    }
     f.put("intake", p.intake());
     return f;
   }
@@ -358,7 +452,7 @@ class EscalationLagAtScaleBenchmark {
     }
 
     ServiceNode start(String node, Path models, GreenMail mail) throws Exception {
-      String[] arguments = FaultSetup.nodeArguments(port, models, mail.getSmtp().getPort());
+      String[] arguments = FaultSetup.nodeArguments(port, models, mail.getSmtp().getPort(), NODE_ARGUMENTS);
       if (!postgres()) {
         List<String> h2 = new ArrayList<>(List.of(arguments));
         h2.replaceAll(a -> a.startsWith("--spring.datasource.url=") ? "--spring.datasource.url=" + h2Url()

@@ -11,16 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -53,7 +49,7 @@ import org.springframework.context.annotation.Bean;
  * <p>Tickets per second and CPU per ticket are the medians of {@code bench.rounds} rounds (default 5, 2 quick) of
  * {@code bench.batch} tickets (default 100, 20 quick) of each kind, alternating, after a warm-up batch of each.
  * Then one more batch of each under a JFR recording (settings {@code profile}, samples every 10 ms): the samples of
- * this thread by the component of their top frame, and the service's own methods nearest the top of the stack.
+ * this thread by component and by the service's own methods ({@link JfrProfile}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false", "escalation.demo.sample-tickets=false",
@@ -109,12 +105,8 @@ class ThroughputBenchmark {
       report.sampleLoad();
     }
     Path folder = Files.createDirectories(Path.of("target", "bench"));
-    Map<String, Long> serviceProfile = new HashMap<>();
-    Map<String, Long> serviceMethods = new HashMap<>();
-    Map<String, Long> serviceInclusive = new HashMap<>();
-    Map<String, Long> plainProfile = new HashMap<>();
-    profile(ticket, batch, folder.resolve("throughput-service.jfr"), serviceProfile, serviceMethods, serviceInclusive);
-    profile(plain, batch, folder.resolve("throughput-plain.jfr"), plainProfile, new HashMap<>(), new HashMap<>());
+    JfrProfile serviceProfile = profile(ticket, batch, folder.resolve("throughput-service.jfr"));
+    JfrProfile plainProfile = profile(plain, batch, folder.resolve("throughput-plain.jfr"));
     report.sampleLoad();
 
     Batch s = median(service);
@@ -132,22 +124,16 @@ class ThroughputBenchmark {
     md.append(String.format("%n**Throughput ratio %.2f** (goal ≥ 0.5: %s); CPU per ticket %.1f× the plain "
         + "process's.%n%n", ratio, ratio >= 0.5 ? "met" : "**not met**", cpuRatio));
     md.append("Where the time goes (JFR execution samples of the measuring thread, one batch each), by the "
-        + "component of the top frame:\n\n| Component | Service: share of samples | Plain: share of samples |\n"
-        + "|---|---:|---:|\n");
-    long serviceTotal = serviceProfile.values().stream().mapToLong(Long::longValue).sum();
-    long plainTotal = plainProfile.values().stream().mapToLong(Long::longValue).sum();
-    serviceProfile.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        + "component of the first frame from the top that is not the JDK's (shares of 0.5 % and more):\n\n"
+        + "| Component | Service: share of samples | Plain: share of samples |\n|---|---:|---:|\n");
+    serviceProfile.components.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .filter(e -> serviceProfile.share(e.getValue()) >= 0.5)
         .forEach(e -> md.append(String.format("| %s | %.0f %% | %.0f %% |%n", e.getKey(),
-            100.0 * e.getValue() / serviceTotal, 100.0 * plainProfile.getOrDefault(e.getKey(), 0L) / plainTotal)));
-    md.append(String.format("%nSamples: service %,d, plain %,d. The service's methods: on the stack (inclusive) "
-        + "and nearest the top (what the frames above them were doing for), top 12 each, share of the service's "
-        + "samples:%n%n| On the stack | Share | Nearest the top | Share |%n|---|---:|---|---:|%n", serviceTotal,
-        plainTotal));
-    List<Map.Entry<String, Long>> onStack = top(serviceInclusive, 12);
-    List<Map.Entry<String, Long>> nearest = top(serviceMethods, 12);
-    for (int i = 0; i < Math.max(onStack.size(), nearest.size()); i++) {
-      md.append(cells(onStack, i, serviceTotal)).append(cells(nearest, i, serviceTotal)).append("|\n");
-    }
+            serviceProfile.share(e.getValue()), plainProfile.share(plainProfile.components.getOrDefault(e.getKey(),
+                0L)))));
+    md.append(String.format("%nSamples: service %,d, plain %,d. The service's methods, on the stack (inclusive) "
+        + "and nearest the top (what the frames above them were doing for), share of the service's samples:%n%n",
+        serviceProfile.samples, plainProfile.samples)).append(serviceProfile.methods(12));
     md.append("\nThe recordings are in `target/bench/throughput-*.jfr` (JDK Mission Control, `jfr print`).\n");
 
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -159,8 +145,8 @@ class ThroughputBenchmark {
     figures.put("plainCpuMsPerTicket", p.cpuNanos() / 1e6);
     figures.put("throughputRatio", ratio);
     figures.put("cpuRatio", cpuRatio);
-    figures.put("serviceProfile", serviceProfile);
-    figures.put("plainProfile", plainProfile);
+    figures.put("serviceProfile", serviceProfile.figures());
+    figures.put("plainProfile", plainProfile.figures());
     report.write(md.toString(), figures);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PLAIN).count())
         .as("plain instances waiting for the customer").isEqualTo((long) (rounds + 2) * batch);
@@ -230,16 +216,6 @@ class ThroughputBenchmark {
         .endEvent().moveToActivity(id);
   }
 
-  private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
-    return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
-        .toList();
-  }
-
-  private static String cells(List<Map.Entry<String, Long>> rows, int i, long total) {
-    return i < rows.size() ? String.format("| `%s` | %.1f %% ", rows.get(i).getKey(),
-        100.0 * rows.get(i).getValue() / total) : "| | ";
-  }
-
   private static Batch run(IntConsumer route, int tickets) {
     long cpu = THREADS.getCurrentThreadCpuTime();
     long wall = System.nanoTime();
@@ -256,12 +232,8 @@ class ThroughputBenchmark {
     return new Batch(wall.get(wall.size() / 2), cpu.get(cpu.size() / 2));
   }
 
-  /**
-   * One batch under JFR; counts this thread's execution samples by the component of the first frame from the top
-   * that is not the JDK's, by the service method nearest the top, and by every service method on the stack.
-   */
-  private static void profile(IntConsumer route, int tickets, Path file, Map<String, Long> components,
-      Map<String, Long> serviceMethods, Map<String, Long> inclusive) throws Exception {
+  /** One batch under JFR, and its execution samples of this thread. */
+  private static JfrProfile profile(IntConsumer route, int tickets, Path file) throws Exception {
     try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
       recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
       recording.start();
@@ -270,69 +242,7 @@ class ThroughputBenchmark {
       recording.dump(file);
     }
     String thread = Thread.currentThread().getName();
-    for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-      if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-          || event.getThread("sampledThread") == null
-          || !thread.equals(event.getThread("sampledThread").getJavaName())) {
-        continue;
-      }
-      List<RecordedFrame> frames = event.getStackTrace().getFrames();
-      if (frames.isEmpty()) {
-        continue;
-      }
-      components.merge(frames.stream().map(f -> f.getMethod().getType().getName()).filter(t -> !jdk(t))
-          .findFirst().map(ThroughputBenchmark::component).orElse("JDK only (no library frame on the stack)"), 1L,
-          Long::sum);
-      List<String> service = frames.stream().filter(f -> serviceCode(f.getMethod().getType().getName()))
-          .map(ThroughputBenchmark::simpleName).toList();
-      serviceMethods.merge(service.isEmpty() ? "(none: the engine's own work)" : service.get(0), 1L, Long::sum);
-      service.stream().distinct().forEach(method -> inclusive.merge(method, 1L, Long::sum));
-    }
+    return JfrProfile.read(file, thread::equals);
   }
 
-  /** The service's own code, without the command interceptor that wraps every engine command. */
-  private static boolean serviceCode(String type) {
-    return type.startsWith("org.slaescalation.") && !type.startsWith("org.slaescalation.bench.")
-        && !type.startsWith("org.slaescalation.engine.CollisionRetryPlugin");
-  }
-
-  private static boolean jdk(String type) {
-    return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
-  }
-
-  private static String simpleName(RecordedFrame frame) {
-    String type = frame.getMethod().getType().getName();
-    return type.substring(type.lastIndexOf('.') + 1).replaceAll("\\$\\$SpringCGLIB\\$\\$\\d+", "") + "."
-        + frame.getMethod().getName();
-  }
-
-  private static String component(String type) {
-    if (type.startsWith("org.slaescalation.")) {
-      return "the service's code";
-    }
-    if (type.startsWith("org.camunda.bpm.dmn.") || type.startsWith("org.camunda.feel.")
-        || type.startsWith("camundajar.") || type.startsWith("scala.")) {
-      return "DMN and FEEL (Camunda, Scala)";
-    }
-    if (type.startsWith("org.apache.ibatis.") || type.startsWith("org.camunda.bpm.engine.impl.db.")) {
-      return "Camunda persistence (MyBatis)";
-    }
-    if (type.startsWith("org.camunda.")) {
-      return "Camunda engine (other)";
-    }
-    if (type.startsWith("org.postgresql.") || type.startsWith("com.zaxxer.")) {
-      return "JDBC driver and pool";
-    }
-    if (type.startsWith("jakarta.mail.") || type.startsWith("org.eclipse.angus.") || type.startsWith("org.thymeleaf")
-        || type.startsWith("freemarker.")) {
-      return "mail and templates";
-    }
-    if (type.startsWith("com.fasterxml.")) {
-      return "Jackson";
-    }
-    if (type.startsWith("org.springframework.")) {
-      return "Spring";
-    }
-    return "other: " + type.substring(0, Math.max(0, type.lastIndexOf('.')));
-  }
 }
