@@ -31,6 +31,7 @@ import org.slaescalation.authorization.TasklistFilters;
 import org.slaescalation.clock.ClockStints;
 import org.slaescalation.ladder.EscalationOutbox;
 import org.slaescalation.support.Api;
+import org.slaescalation.support.PostgresBean;
 import org.slaescalation.team.Team;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketId;
@@ -92,7 +93,7 @@ class QueryPlanBenchmark {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder()
+      return PostgresBean.builder()
           .setPGStartupWait(Duration.ofMinutes(1))
           .setServerConfig("shared_preload_libraries", "auto_explain")
           .setServerConfig("auto_explain.log_analyze", "on")

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.Api;
+import org.slaescalation.support.PostgresBean;
 import org.slaescalation.ticket.NewTicket;
 import org.slaescalation.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ import org.springframework.context.annotation.Bean;
  * tasks completed with the same ones. No mail server is set, so mails are captured in the database.
  *
  * <p>Tickets per second and CPU per ticket are the medians of {@code bench.rounds} rounds (default 5, 2 quick) of
- * {@code bench.batch} tickets (default 100, 20 quick) of each kind, alternating, after a warm-up batch of each.
+ * {@code bench.batch} tickets (default 100, 10 quick) of each kind, alternating, after a warm-up batch of each.
  * Then one more batch of each under a JFR recording (settings {@code profile}, samples every 10 ms): the samples of
  * this thread by component and by the service's own methods ({@link JfrProfile}).
  */
@@ -66,7 +67,7 @@ class ThroughputBenchmark {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(1)).start();
+      return PostgresBean.builder().setPGStartupWait(Duration.ofMinutes(1)).start();
     }
 
     @Bean
@@ -89,7 +90,7 @@ class ThroughputBenchmark {
   void fullRouteVersusPlainCamunda() throws Exception {
     BenchReport report = new BenchReport("throughput", "mvn -B -ntp -Pbench test -Dtest=ThroughputBenchmark");
     int rounds = Integer.getInteger("bench.rounds", BenchReport.QUICK ? 2 : 5);
-    int batch = Integer.getInteger("bench.batch", BenchReport.QUICK ? 20 : 100);
+    int batch = Integer.getInteger("bench.batch", BenchReport.QUICK ? 10 : 100);
     engine.getRepositoryService().createDeployment().name(PLAIN).addModelInstance(PLAIN + ".bpmn", plainModel())
         .deploy();
     int[] sequence = {0};

@@ -20,6 +20,7 @@ import org.slaescalation.customer.Customer;
 import org.slaescalation.customer.CustomerConflictException;
 import org.slaescalation.customer.CustomerService;
 import org.slaescalation.support.Indexes;
+import org.slaescalation.support.PostgresBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,7 +49,7 @@ class PostgresIntakeOwnJvmTest {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
+      return PostgresBean.builder().start();
     }
 
     @Bean
