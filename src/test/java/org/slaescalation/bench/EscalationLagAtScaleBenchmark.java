@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,15 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <p>Per database (an H2 file as {@code mvn spring-boot:run} uses it, and an embedded PostgreSQL 14): a node starts
  * on the empty database and opens {@code bench.templates} standard P3 bugs through {@code POST /api/tickets} (clocks
- * of business days; default 100, 50 quick), which reach their triage task and send their acknowledgement. The node
+ * of business days; default 100, 20 quick), which reach their triage task and send their acknowledgement. The node
  * is killed and their runtime rows are copied with SQL up to each N of {@code bench.scales} (default
  * {@code 1000,10000,100000}; {@code 1000} quick): executions, tasks, candidate links, task grants, jobs, tickets and
  * clock stints. The copies' jobs fall due two days later (copied tickets have no variables, so their timers could
  * not run): the tables hold N tickets' rows, and the rungs that fall due are the probes'. At each N one node (and, on
- * PostgreSQL, two nodes) start on the database, {@code bench.probes} enterprise P1 incidents (default 20, 10 quick)
+ * PostgreSQL, up to {@code bench.maxNodes} nodes: default 2, 1 quick) start on the database, 50 standard P3 bugs
+ * warm up each started node, and {@code bench.probes} enterprise P1 incidents (default 20, 10 quick)
  * arrive at 5 a second through the nodes in turn, with clocks of seconds ({@link ShortTargetModels}: 20 s first
- * response, 40 s resolution, 10 s OLA, internal target 60 %; 10/20/5 s quick), and every rung of theirs is awaited.
+ * response, 40 s resolution, 10 s OLA, internal target 60 %; 8/16/4 s quick), and every rung of theirs is awaited.
  *
  * <p>Sustained load (full run, PostgreSQL, one node, after the largest N): {@code bench.sustainedSeconds} (default
  * 600; 0 quick) of 5 enterprise P1 incidents a second with minute-scale ladders (60 s first response, 120 s
@@ -72,9 +74,9 @@ class EscalationLagAtScaleBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(EscalationLagAtScaleBenchmark.class);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final boolean QUICK = BenchReport.QUICK;
-  private static final Duration FIRST_RESPONSE = Duration.ofSeconds(QUICK ? 10 : 20);
-  private static final Duration RESOLUTION = Duration.ofSeconds(QUICK ? 20 : 40);
-  private static final Duration OLA = Duration.ofSeconds(QUICK ? 5 : 10);
+  private static final Duration FIRST_RESPONSE = Duration.ofSeconds(QUICK ? 8 : 20);
+  private static final Duration RESOLUTION = Duration.ofSeconds(QUICK ? 16 : 40);
+  private static final Duration OLA = Duration.ofSeconds(QUICK ? 4 : 10);
   private static final Duration SUSTAINED_FIRST_RESPONSE = Duration.ofSeconds(60);
   private static final Duration SUSTAINED_RESOLUTION = Duration.ofSeconds(120);
   private static final Duration SUSTAINED_OLA = Duration.ofSeconds(30);
@@ -89,8 +91,9 @@ class EscalationLagAtScaleBenchmark {
   private static final List<Integer> SCALES = integers("bench.scales", QUICK ? "1000" : "1000,10000,100000");
   private static final List<String> DATABASES = Arrays.stream(System.getProperty("bench.databases",
       QUICK ? "postgresql" : "h2,postgresql").split(",")).map(String::strip).toList();
-  private static final int TEMPLATES = Integer.getInteger("bench.templates", QUICK ? 50 : 100);
+  private static final int TEMPLATES = Integer.getInteger("bench.templates", QUICK ? 20 : 100);
   private static final int PROBES = Integer.getInteger("bench.probes", QUICK ? 10 : 20);
+  private static final int MAX_NODES = Integer.getInteger("bench.maxNodes", QUICK ? 1 : 2);
   /** Extra Spring Boot arguments of every node, e.g. job executor settings to compare with application.yaml's. */
   private static final String[] NODE_ARGUMENTS = Arrays.stream(System.getProperty("bench.nodeArguments", "")
       .split(" ")).filter(a -> !a.isBlank()).toArray(String[]::new);
@@ -165,7 +168,7 @@ class EscalationLagAtScaleBenchmark {
         generations = Math.max(generations, target);
         LOG.info("{}: {} open tickets ({} s to copy)", name, database.openTickets(),
             (System.nanoTime() - copyStart) / 1_000_000_000);
-        for (int nodes = 1; nodes <= (database.postgres() ? 2 : 1); nodes++) {
+        for (int nodes = 1; nodes <= (database.postgres() ? MAX_NODES : 1); nodes++) {
           phases.add(phase(database, nodes, models, mail, PROBES, RESOLUTION, starts, false));
           report.sampleLoad();
         }
@@ -282,31 +285,61 @@ class EscalationLagAtScaleBenchmark {
     assertThat(process.waitFor()).as("jcmd %s: %s", line, output).isZero();
   }
 
-  /** CPU of the nodes (cores in use on average) and of the whole machine (busy share) between two samples. */
-  record Cpu(double nodeCores, double machineBusyPercent) {
+  /**
+   * CPU between two samples, in cores in use on average: of the nodes, of this JVM (the load, GreenMail and the
+   * parsing of the mails) and of PostgreSQL's server processes; and the whole machine's busy share. A PostgreSQL
+   * process that ended between the samples is not counted (the nodes' pooled connections live through a phase).
+   */
+  record Cpu(double nodeCores, double benchmarkCores, double postgresCores, double machineBusyPercent) {
 
-    record Sample(long nanos, long nodeTicks, long machineTotal, long machineIdle) {}
+    record Sample(long nanos, long nodeTicks, long benchmarkTicks, Map<Long, Long> postgresTicks, long machineTotal,
+        long machineIdle) {}
 
-    /** utime + stime of the nodes (/proc/PID/stat, clock ticks of 1/100 s) and the machine's /proc/stat. */
+    /** utime + stime (/proc/PID/stat, clock ticks of 1/100 s) and the machine's /proc/stat. */
     static Sample sample(List<Long> pids) throws IOException {
       long ticks = 0;
       for (long pid : pids) {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        ticks += ticks(Path.of("/proc", String.valueOf(pid), "stat"));
+      }
+      Map<Long, Long> postgres = new HashMap<>();
+      try (var processes = Files.newDirectoryStream(Path.of("/proc"), entry -> entry.getFileName().toString()
+          .chars().allMatch(Character::isDigit))) {
+        for (Path process : processes) {
+          try {
+            String stat = Files.readString(process.resolve("stat"));
+            if (stat.contains("(postgres)")) {
+              postgres.put(Long.parseLong(process.getFileName().toString()), ticks(stat));
+            }
+          } catch (IOException ended) {
+            // the process ended while the directory was read
+          }
+        }
       }
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long total = 0;
       for (int i = 1; i <= 8; i++) {
         total += Long.parseLong(cpu[i]);
       }
-      return new Sample(System.nanoTime(), ticks, total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]));
+      return new Sample(System.nanoTime(), ticks, ticks(Path.of("/proc/self/stat")), postgres, total,
+          Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]));
+    }
+
+    private static long ticks(Path stat) throws IOException {
+      return ticks(Files.readString(stat));
+    }
+
+    private static long ticks(String stat) {
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     static Cpu between(Sample a, Sample b) {
       double seconds = (b.nanos() - a.nanos()) / 1e9;
       long total = b.machineTotal() - a.machineTotal();
+      long postgres = b.postgresTicks().entrySet().stream()
+          .mapToLong(e -> e.getValue() - a.postgresTicks().getOrDefault(e.getKey(), 0L)).sum();
       return new Cpu((b.nodeTicks() - a.nodeTicks()) / 100.0 / seconds,
+          (b.benchmarkTicks() - a.benchmarkTicks()) / 100.0 / seconds, postgres / 100.0 / seconds,
           total == 0 ? 0 : 100.0 * (total - (b.machineIdle() - a.machineIdle())) / total);
     }
   }
@@ -336,9 +369,7 @@ class EscalationLagAtScaleBenchmark {
         .append("Goal: p99 under 1 s at 100,000 open tickets.")
         .append(NODE_ARGUMENTS.length == 0 ? "" : " Node arguments: `" + String.join(" ", NODE_ARGUMENTS) + "`.")
         .append("\n\n");
-    md.append("| Database | Nodes | Open tickets | Probe tickets | Rungs due | Arrived | min ms | p50 ms | p99 ms "
-        + "| max ms | Sent twice | Nodes' CPU (cores) | Machine busy | Intake (`POST /api/tickets`) |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    md.append(header("Probe tickets"));
     for (Phase p : phases) {
       md.append(row(p));
     }
@@ -348,16 +379,14 @@ class EscalationLagAtScaleBenchmark {
               + "ladders overlap), one node. Goal: lag p99 under 2 s.%n%n", TICKETS_PER_SECOND, SUSTAINED_SECONDS,
           SUSTAINED_FIRST_RESPONSE.toSeconds(), SUSTAINED_RESOLUTION.toSeconds(), SUSTAINED_OLA.toSeconds(),
           TICKETS_PER_SECOND * RUNGS_PER_TICKET));
-      md.append("| Database | Nodes | Open tickets | Tickets | Rungs due | Arrived | min ms | p50 ms | p99 ms "
-          + "| max ms | Sent twice | Nodes' CPU (cores) | Machine busy | Intake (`POST /api/tickets`) |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      md.append(header("Tickets"));
       for (Phase p : sustained) {
         md.append(row(p));
       }
       for (Phase p : sustained) {
-        md.append(String.format("%nMails delivered: %.1f rungs a second on average, from the first rung's due instant "
-            + "to the last mail (%,d of %,d rungs due had a mail when the run stopped waiting).%n", p.deliveredPerSecond(),
-            p.arrived(), p.rungs()));
+        md.append(String.format("%nMails delivered: %.1f rungs a second on average, from the first rung's due "
+            + "instant to the last mail (%,d of %,d rungs due had a mail when the run stopped waiting).%n",
+            p.deliveredPerSecond(), p.arrived(), p.rungs()));
         if (p.profile() != null) {
           JfrProfile f = p.profile();
           md.append(String.format("%nWhere the node's CPU went under this load (JFR execution samples of all its "
@@ -388,11 +417,20 @@ class EscalationLagAtScaleBenchmark {
     report.write(md.toString(), figures);
   }
 
+  /** The columns of {@link #row}; "CPU cores" are those of {@link Cpu}. */
+  private static String header(String tickets) {
+    return "| Database | Nodes | Open tickets | " + tickets + " | Rungs due | Arrived | min ms | p50 ms | p99 ms "
+        + "| max ms | Sent twice | CPU cores: nodes, benchmark, PostgreSQL | Machine busy "
+        + "| Intake (`POST /api/tickets`) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
+  }
+
   private static String row(Phase p) {
-    return String.format("| %s | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %.2f | %.0f %% | %s |%n",
+    return String.format("| %s | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %.2f, %.2f, %.2f "
+        + "| %.0f %% | %s |%n",
         p.database(), p.nodes(), p.openTickets(), p.tickets(), p.rungs(), p.arrived(), p.percentile(0),
         p.percentile(50), p.percentile(99), p.percentile(100), p.repeated(), p.cpu().nodeCores(),
-        p.cpu().machineBusyPercent(), p.intake().replace("|", "/"));
+        p.cpu().benchmarkCores(), p.cpu().postgresCores(), p.cpu().machineBusyPercent(), p.intake().replace("|", "/"));
   }
 
   private static Map<String, Object> figures(Phase p) {
@@ -407,6 +445,8 @@ class EscalationLagAtScaleBenchmark {
         "max", p.percentile(100)));
     f.put("sentTwice", p.repeated());
     f.put("nodesCpuCores", p.cpu().nodeCores());
+    f.put("benchmarkCpuCores", p.cpu().benchmarkCores());
+    f.put("postgresCpuCores", p.cpu().postgresCores());
     f.put("machineBusyPercent", p.cpu().machineBusyPercent());
     f.put("deliveredRungsPerSecond", p.deliveredPerSecond());
     if (p.profile() != null) {
