@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slaescalation.support.Api;
+import org.slaescalation.support.PostgresBean;
 import org.slaescalation.support.WebSession;
 import org.slaescalation.ticket.TicketProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,7 @@ class ProductionProfileOwnJvmTest {
   private static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = PostgresBean.builder().start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
