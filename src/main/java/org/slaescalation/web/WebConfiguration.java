@@ -12,9 +12,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Limits on what a request may be, for every path: its path, its size, and the types of its JSON fields. */
+/**
+ * Limits on what a request may be, for every path: its path, its size, and the types of its JSON fields; and the 503
+ * of a request whose database connection failed.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+  @Bean
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable() {
+    return FilterOrder.registered(new DatabaseUnavailableFilter(), FilterOrder.DATABASE_UNAVAILABLE);
+  }
 
   @Bean
   FilterRegistrationBean<RequestFirewallFilter> requestFirewall(
