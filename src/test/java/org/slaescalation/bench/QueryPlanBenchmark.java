@@ -107,14 +107,9 @@ class QueryPlanBenchmark {
 
     @Bean
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
-      HikariDataSource dataSource = new HikariDataSource();
-      dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      dataSource.setUsername("postgres");
       // -Dbench.planCacheMode=auto: PostgreSQL's default, under which the JDBC driver's prepared statements switch
       // to generic plans after 5 executions (and Camunda's authorization join loses its estimate again)
-      dataSource.addDataSourceProperty("options",
-          "-c plan_cache_mode=" + System.getProperty("bench.planCacheMode", "force_custom_plan"));
-      return dataSource;
+      return PostgresBean.dataSource(postgres, System.getProperty("bench.planCacheMode", "force_custom_plan"));
     }
   }
 

@@ -72,11 +72,7 @@ class ThroughputBenchmark {
 
     @Bean
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
-      HikariDataSource dataSource = new HikariDataSource();
-      dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      dataSource.setUsername("postgres");
-      dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
-      return dataSource;
+      return PostgresBean.dataSource(postgres, "force_custom_plan");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.slaescalation.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** An embedded PostgreSQL server that a Spring test context owns as a bean. */
@@ -16,5 +17,23 @@ public final class PostgresBean {
    */
   public static EmbeddedPostgres.Builder builder() {
     return EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+  }
+
+  /** A connection pool on the server as its superuser; declared with the server as a parameter, it depends on it. */
+  public static HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    return dataSource;
+  }
+
+  /**
+   * The same with PostgreSQL's {@code plan_cache_mode} set on every connection, e.g. {@code force_custom_plan}: each
+   * execution of a prepared statement is planned with its values.
+   */
+  public static HikariDataSource dataSource(EmbeddedPostgres postgres, String planCacheMode) {
+    HikariDataSource dataSource = dataSource(postgres);
+    dataSource.addDataSourceProperty("options", "-c plan_cache_mode=" + planCacheMode);
+    return dataSource;
   }
 }

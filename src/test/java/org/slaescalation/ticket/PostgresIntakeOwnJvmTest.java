@@ -54,10 +54,7 @@ class PostgresIntakeOwnJvmTest {
 
     @Bean
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
-      HikariDataSource dataSource = new HikariDataSource();
-      dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      dataSource.setUsername("postgres");
-      return dataSource;
+      return PostgresBean.dataSource(postgres);
     }
   }
 
