@@ -14,14 +14,16 @@ public final class FilterOrder {
   public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE;
   /**
    * {@link DatabaseUnavailableFilter}: around every filter that may read the database (the session store, the
-   * password check of HTTP Basic), so that a lost database connection answers 503 wherever it is met.
+   * password check of HTTP Basic), so that a lost database connection met there answers 503; inside Spring
+   * Boot's observation of HTTP requests (order {@code HIGHEST_PRECEDENCE + 1}), so that
+   * {@code http.server.requests} records the 503 (DatabaseBusyTest).
    */
-  public static final int DATABASE_UNAVAILABLE = Ordered.HIGHEST_PRECEDENCE + 1;
+  public static final int DATABASE_UNAVAILABLE = Ordered.HIGHEST_PRECEDENCE + 2;
   /**
    * Spring Session's filter ({@code spring.session.servlet.filter-order} in application.yaml holds this value): it
    * must wrap the session before any filter below reads the webapps' login from it (RoleAttackTest fails otherwise).
    */
-  public static final int SESSIONS = Ordered.HIGHEST_PRECEDENCE + 2;
+  public static final int SESSIONS = Ordered.HIGHEST_PRECEDENCE + 3;
   public static final int CAMUNDA_REST_ERRORS = Ordered.HIGHEST_PRECEDENCE + 5;
   public static final int FIREWALL = Ordered.HIGHEST_PRECEDENCE + 10;
   public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;

@@ -201,7 +201,8 @@ class NodeKilledUnderLoadOwnJvmTest {
         assertThat(probe.status()).as("%s", probe).isEqualTo(503);
         assertThat(probe.retryAfter()).as("Retry-After of %s", probe).isEqualTo("5");
         assertThat(probe.contentType()).as("%s", probe).isEqualTo("application/problem+json");
-        assertThat(probe.body()).as("%s", probe).contains("\"status\":503", "\"retryable\":true");
+        assertThat(probe.body()).as("%s", probe).contains("\"title\":\"Database unavailable\"",
+            "\"status\":503", "\"retryable\":true");
         assertThat(probe.took()).as("%s", probe).isLessThan(Duration.ofSeconds(8));
       });
       assertThat(answers.keySet()).as("statuses of the intake requests (-1: no answer) %s", answers)
