@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slaescalation.web.DatabaseFailures;
 
 /**
  * The tasks of the webapps' API as the service's checks see them. What completing a task may change: the fields its
@@ -158,7 +159,12 @@ final class TaskFormFields {
       Map<String, Field> fields = new LinkedHashMap<>();
       collect(schema.path("components"), fields);
       return Optional.of(new Fields(Map.copyOf(fields)));
-    } catch (ProcessEngineException | IOException noCamundaForm) {
+    } catch (ProcessEngineException noCamundaForm) {
+      if (DatabaseFailures.of(noCamundaForm).isPresent()) {
+        throw noCamundaForm; // the database could not say whether there is a form: a 503, not "no form"
+      }
+      return Optional.empty();
+    } catch (IOException unreadable) {
       return Optional.empty();
     }
   }
