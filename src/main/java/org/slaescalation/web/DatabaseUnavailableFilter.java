@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -14,6 +15,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * database is down, a request fails once it has waited {@code spring.datasource.hikari.connection-timeout} for a
  * connection. A pool whose connections are all in use for that long answers the same status with its own title.
  *
- * <p>The answer says what a client should do: send the request again later. Intake keeps that safe, as a resent
+ * <p>A browser's request for a page ({@code GET} accepting {@code text/html}) gets a short page that reloads itself
+ * after {@link #RETRY_AFTER}; every other request a problem body. The answer says what a client should do: send the
+ * request again later. Intake keeps that safe, as a resent
  * ticket with the same {@code externalId} opens one ticket. Camunda's REST API answers its own failures (after the
  * password check) through its exception mappers, with 500.
  */
@@ -35,6 +40,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+  private static final String PAGE = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head><meta charset="utf-8"><meta http-equiv="refresh" content="%d"><title>Temporarily unavailable</title></head>
+      <body><h1>Temporarily unavailable</h1>
+      <p>%s just now. This page reloads by itself in %d seconds.</p></body>
+      </html>
+      """;
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,11 +64,43 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
       LOG.warn("{} {} answered 503: {} ({})", request.getMethod(), Requests.path(request), unreachable
           ? "the database cannot be reached" : "no database connection became free in time", rootMessage(failure));
       response.setHeader("Retry-After", Long.toString(seconds));
+      boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+      String reason = unreachable ? "The service cannot reach its database" : "The service is busy";
+      if (read && accepts(request, MediaType.TEXT_HTML)) {
+        page(response, reason, seconds);
+        return;
+      }
       Problems.writeForCamunda(request, response, HttpStatus.SERVICE_UNAVAILABLE,
           unreachable ? "Database unavailable" : "Service busy",
-          (unreachable ? "The service cannot reach its database" : "Every database connection of the service is in use")
-              + "; the request may or may not have been recorded. Try again in " + seconds + " s.",
+          reason + (read ? "" : "; the request may or may not have been recorded") + ". Try again in " + seconds
+              + " s.",
           Map.of("retryable", true, "retryAfterSeconds", seconds));
+    }
+  }
+
+  /**
+   * A page that a browser shows instead of the one asked for (Tasklist reloaded, the board), and that reloads itself
+   * after {@code seconds}: a person sees what is going on, and the page comes back by itself with the database.
+   */
+  private static void page(HttpServletResponse response, String reason, long seconds) throws IOException {
+    response.resetBuffer();
+    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    response.setContentType("text/html;charset=UTF-8");
+    byte[] html = PAGE.formatted(seconds, reason, seconds).getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(html.length);
+    try {
+      response.getOutputStream().write(html);
+    } catch (IllegalStateException writerInUse) {
+      response.getWriter().write(new String(html, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static boolean accepts(HttpServletRequest request, MediaType type) {
+    try {
+      return MediaType.parseMediaTypes(request.getHeader("Accept")).stream()
+          .anyMatch(accepted -> accepted.getQualityValue() > 0 && accepted.isConcrete() && type.includes(accepted));
+    } catch (InvalidMediaTypeException malformed) {
+      return false;
     }
   }
 
