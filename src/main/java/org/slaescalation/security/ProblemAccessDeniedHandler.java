@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.slaescalation.web.Problems;
+import org.slaescalation.web.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -19,7 +20,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
       throws IOException {
-    if (isPageNavigation(request)) {
+    if (Requests.isPageNavigation(request)) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -34,13 +35,4 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
             + ": their groups do not grant it (see docs/operations.md, Security).", Map.of());
   }
 
-  /** A browser loading a page (not a script's request): it asks for HTML, or says it navigates. */
-  static boolean isPageNavigation(HttpServletRequest request) {
-    String mode = request.getHeader("Sec-Fetch-Mode");
-    if (mode != null) {
-      return "navigate".equals(mode);
-    }
-    String accept = request.getHeader("Accept");
-    return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
-  }
 }

@@ -7,16 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * database is down, a request fails once it has waited {@code spring.datasource.hikari.connection-timeout} for a
  * connection. A pool whose connections are all in use for that long answers the same status with its own title.
  *
- * <p>A browser's request for a page ({@code GET} accepting {@code text/html}) gets a short page that reloads itself
+ * <p>A browser loading a page ({@link Requests#isPageNavigation}) gets a short page that reloads itself
  * after {@link #RETRY_AFTER}; every other request a problem body. The answer says what a client should do: send the
  * request again later. Intake keeps that safe, as a resent
  * ticket with the same {@code externalId} opens one ticket. Camunda's REST API answers its own failures (after the
@@ -62,11 +58,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
       long seconds = RETRY_AFTER.toSeconds();
       boolean unreachable = kind.get() == DatabaseFailures.Kind.UNREACHABLE;
       LOG.warn("{} {} answered 503: {} ({})", request.getMethod(), Requests.path(request), unreachable
-          ? "the database cannot be reached" : "no database connection became free in time", rootMessage(failure));
+          ? "the database cannot be reached" : "no database connection became free in time",
+          NestedExceptionUtils.getMostSpecificCause(failure).toString());
       response.setHeader("Retry-After", Long.toString(seconds));
       boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
       String reason = unreachable ? "The service cannot reach its database" : "The service is busy";
-      if (read && accepts(request, MediaType.TEXT_HTML)) {
+      if (Requests.isPageNavigation(request)) {
         page(response, reason, seconds);
         return;
       }
@@ -88,34 +85,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     response.setContentType("text/html;charset=UTF-8");
     byte[] html = PAGE.formatted(seconds, reason, seconds).getBytes(StandardCharsets.UTF_8);
     response.setContentLength(html.length);
-    try {
-      response.getOutputStream().write(html);
-    } catch (IllegalStateException writerInUse) {
-      response.getWriter().write(new String(html, StandardCharsets.UTF_8));
-    }
+    response.getOutputStream().write(html);
   }
 
-  private static boolean accepts(HttpServletRequest request, MediaType type) {
-    try {
-      return MediaType.parseMediaTypes(request.getHeader("Accept")).stream()
-          .anyMatch(accepted -> accepted.getQualityValue() > 0 && accepted.isConcrete() && type.includes(accepted));
-    } catch (InvalidMediaTypeException malformed) {
-      return false;
-    }
-  }
-
-  /** Also when the error page of a failed request meets the database (it reads the session). */
+  /** Error dispatches too: the error page reads the session (ErrorPageAttributes). */
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
     return false;
   }
 
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    while (root.getCause() != null && seen.add(root)) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
 }

@@ -19,4 +19,14 @@ public final class Requests {
     String type = request.getContentType();
     return type != null && type.toLowerCase(Locale.ROOT).contains("json");
   }
+
+  /** A browser loading a page (not a script's request): it asks for HTML, or says it navigates. */
+  public static boolean isPageNavigation(HttpServletRequest request) {
+    String mode = request.getHeader("Sec-Fetch-Mode");
+    if (mode != null) {
+      return "navigate".equals(mode);
+    }
+    String accept = request.getHeader("Accept");
+    return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
+  }
 }
