@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A request that fails because the database cannot serve it ({@link DatabaseFailures}) answers 503 with
@@ -39,7 +40,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
   private static final String PAGE = """
       <!DOCTYPE html>
       <html lang="en">
-      <head><meta charset="utf-8"><meta http-equiv="refresh" content="%d"><title>Temporarily unavailable</title></head>
+      <head><meta charset="utf-8"><meta http-equiv="refresh" content="%s"><title>Temporarily unavailable</title></head>
       <body><h1>Temporarily unavailable</h1>
       <p>%s just now. This page reloads by itself in %d seconds.</p></body>
       </html>
@@ -64,7 +65,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
       boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
       String reason = unreachable ? "The service cannot reach its database" : "The service is busy";
       if (Requests.isPageNavigation(request)) {
-        page(response, reason, seconds);
+        page(request, response, reason, seconds);
         return;
       }
       Problems.writeForCamunda(request, response, HttpStatus.SERVICE_UNAVAILABLE,
@@ -79,13 +80,27 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
    * A page that a browser shows instead of the one asked for (Tasklist reloaded, the board), and that reloads itself
    * after {@code seconds}: a person sees what is going on, and the page comes back by itself with the database.
    */
-  private static void page(HttpServletResponse response, String reason, long seconds) throws IOException {
+  private static void page(HttpServletRequest request, HttpServletResponse response, String reason, long seconds)
+      throws IOException {
     response.resetBuffer();
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
     response.setContentType("text/html;charset=UTF-8");
-    byte[] html = PAGE.formatted(seconds, reason, seconds).getBytes(StandardCharsets.UTF_8);
+    byte[] html = PAGE.formatted(HtmlUtils.htmlEscape(refresh(request, seconds)), reason, seconds)
+        .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(html.length);
     response.getOutputStream().write(html);
+  }
+
+  /**
+   * The page's refresh: to the path and query asked for, without the fragment. A refresh without a URL keeps the
+   * fragment, and a browser takes a change to the same URL with a fragment (Cockpit's and Tasklist's
+   * {@code #/processes}) for a jump within the page, so it never asked again. A path that is not one of this site's
+   * ({@code //host/...}) only reloads.
+   */
+  static String refresh(HttpServletRequest request, long seconds) {
+    String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    return target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\")
+        ? seconds + ";url=" + target : Long.toString(seconds);
   }
 
   /** Error dispatches too: the error page reads the session (ErrorPageAttributes). */

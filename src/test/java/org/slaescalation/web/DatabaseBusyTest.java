@@ -62,7 +62,7 @@ class DatabaseBusyTest {
     WebSession lead = WebSession.pages(port, "sophie");
     assertThat(lead.get("/board").status()).isEqualTo(200);
 
-    WebSession.Response page = whilePoolExhausted(() -> lead.send("GET", "/board", (byte[]) null, null,
+    WebSession.Response page = whilePoolExhausted(() -> lead.send("GET", "/board?team=support", (byte[]) null, null,
         Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")));
     WebSession.Response data = whilePoolExhausted(() -> lead.send("GET", "/board", (byte[]) null, null,
         Map.of("Accept", "application/json, text/plain, */*")));
@@ -70,7 +70,8 @@ class DatabaseBusyTest {
     assertThat(page.status()).as(page.body()).isEqualTo(503);
     assertThat(page.header("Content-Type")).startsWith("text/html");
     assertThat(page.header("Retry-After")).isEqualTo("5");
-    assertThat(page.body()).contains("<meta http-equiv=\"refresh\" content=\"5\">", "The service is busy just now",
+    assertThat(page.body()).contains("<meta http-equiv=\"refresh\" content=\"5;url=/board?team=support\">",
+        "The service is busy just now",
         "reloads by itself in 5 seconds");
     assertThat(data.status()).as(data.body()).isEqualTo(503);
     assertThat(data.header("Content-Type")).isEqualTo("application/problem+json");
